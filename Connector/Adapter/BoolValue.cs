@@ -1,0 +1,3 @@
+namespace Connector.Adapter;
+
+public sealed record BoolValue(bool Value) : RealmValue;

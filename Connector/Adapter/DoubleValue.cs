@@ -1,0 +1,3 @@
+namespace Connector.Adapter;
+
+public sealed record DoubleValue(double Value) : RealmValue;

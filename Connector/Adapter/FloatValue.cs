@@ -1,0 +1,3 @@
+namespace Connector.Adapter;
+
+public sealed record FloatValue(float Value) : RealmValue;

@@ -1,0 +1,6 @@
+namespace Connector.Adapter;
+
+public sealed record NullValue : RealmValue
+{
+    public override string ToString() => "null";
+}

@@ -1,0 +1,3 @@
+namespace Connector.Adapter;
+
+public sealed record StringValue(string Value) : RealmValue;

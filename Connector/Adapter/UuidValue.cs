@@ -1,0 +1,3 @@
+namespace Connector.Adapter;
+
+public sealed record UuidValue(Guid Value) : RealmValue;

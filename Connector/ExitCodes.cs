@@ -1,0 +1,17 @@
+namespace Connector;
+
+/// <summary>Process exit codes, documented in README.md (Operations).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>Unexpected failure (a bug): the stack trace is printed.</summary>
+    public const int Failure = 1;
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
+    /// <summary>An input file is missing, unreadable or invalid (schema, JSON, .realm file, instructions).</summary>
+    public const int BadInput = 3;
+    /// <summary>An output location cannot be written.</summary>
+    public const int Output = 4;
+    /// <summary>Generated SQL failed its own validation: nothing was written.</summary>
+    public const int InvalidSql = 5;
+}

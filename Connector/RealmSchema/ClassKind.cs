@@ -1,0 +1,8 @@
+namespace Connector.RealmSchema;
+
+public enum ClassKind
+{
+    TopLevel,
+    Embedded,
+    Asymmetric,
+}

@@ -1,0 +1,9 @@
+namespace Connector.RealmSchema;
+
+public enum CollectionKind
+{
+    None,
+    List,
+    Set,
+    Dictionary,
+}
