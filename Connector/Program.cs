@@ -1,1 +1,3 @@
-return 0;
+using Connector.Cli;
+
+return ConnectorCli.Invoke(args);

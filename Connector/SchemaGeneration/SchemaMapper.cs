@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Connector.RealmSchema;
+
+namespace Connector.SchemaGeneration;
+
+/// <summary>
+/// Maps a Realm schema to SQL tables by DESIGN.md section 4. Pure and deterministic: the same schema, SQL
+/// schema and Realm path give the same mapping. Class tables claim their names first, in declaration
+/// order, then collection tables, so that a class named <c>A__b</c> keeps its name beside list <c>A.b</c>.
+/// </summary>
+public static class SchemaMapper
+{
+    /// <summary>The key column of a class without a Realm primary key.</summary>
+    public const string ObjectIdColumn = "_realm_object_id";
+
+    public const string OwnerColumn = "_owner";
+    public const string PositionColumn = "_position";
+    public const string KeyColumn = "_key";
+    public const string ValueColumn = "_value";
+    public const string TargetColumn = "_target";
+
+    private const int ClusteredKeyLimit = 900;
+
+    public static SchemaMapping Map(RealmSchemaModel schema, string realmPath, string sqlSchema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var tableNames = new NameScope();
+        var classTables = schema.Classes.ToDictionary(c => c.Name, c => (Name: tableNames.Claim(c.Name, out var why), Why: why), StringComparer.Ordinal);
+        var keyTypes = schema.Classes.ToDictionary(c => c.Name, KeySqlType, StringComparer.Ordinal);
+
+        var classes = ImmutableArray.CreateBuilder<ClassMapping>(schema.Classes.Length);
+        var tables = ImmutableArray.CreateBuilder<SqlTableDefinition>();
+        var childTables = new List<SqlTableDefinition>();
+        foreach (var realmClass in schema.Classes)
+        {
+            var (table, why) = classTables[realmClass.Name];
+            var mapping = MapClass(realmClass, table, why, keyTypes, tableNames, sqlSchema, childTables, out var classTable);
+            classes.Add(mapping);
+            tables.Add(classTable);
+        }
+
+        tables.AddRange(childTables);
+        return new SchemaMapping(realmPath, sqlSchema, classes.ToImmutable(), tables.ToImmutable());
+    }
+
+    private static ClassMapping MapClass(
+        RealmClass realmClass,
+        string table,
+        string? tableResolution,
+        Dictionary<string, string> keyTypes,
+        NameScope tableNames,
+        string sqlSchema,
+        List<SqlTableDefinition> childTables,
+        out SqlTableDefinition classTable)
+    {
+        var columnNames = new NameScope();
+        var indexNames = new NameScope();
+        var keyType = keyTypes[realmClass.Name];
+        var columns = new List<SqlColumnDefinition>();
+        var indexes = new List<SqlIndexDefinition>();
+        var properties = ImmutableArray.CreateBuilder<PropertyMapping>(realmClass.Properties.Length);
+
+        string keyColumn;
+        if (realmClass.PrimaryKeyProperty is null)
+        {
+            keyColumn = columnNames.Claim(ObjectIdColumn, out _);
+            columns.Add(new SqlColumnDefinition(keyColumn, keyType, Nullable: false));
+        }
+        else
+        {
+            keyColumn = columnNames.Claim(realmClass.PrimaryKeyProperty.Name, out var why);
+            columns.Add(new SqlColumnDefinition(keyColumn, keyType, Nullable: false));
+            properties.Add(new PropertyMapping(realmClass.PrimaryKeyProperty, keyColumn, null, keyType, why));
+        }
+
+        foreach (var property in realmClass.Properties)
+        {
+            if (property.Name == realmClass.PrimaryKey)
+            {
+                continue;
+            }
+
+            if (property.Type == RealmPropertyType.LinkingObjects)
+            {
+                properties.Add(new PropertyMapping(property, null, null, null, null));
+            }
+            else if (property.IsCollection)
+            {
+                var child = MapCollection(realmClass, property, keyType, keyTypes, tableNames, sqlSchema, out var why);
+                childTables.Add(child);
+                properties.Add(new PropertyMapping(property, null, child.Name, ElementSqlType(property, keyTypes), why));
+            }
+            else
+            {
+                var column = columnNames.Claim(property.Name, out var why);
+                var sqlType = ElementSqlType(property, keyTypes);
+                columns.Add(new SqlColumnDefinition(column, sqlType, Nullable: property.IsNullable || property.Type == RealmPropertyType.Mixed));
+                if ((property.IsLink || property.Indexed) && SqlTypeMapper.Indexable(sqlType))
+                {
+                    indexes.Add(new SqlIndexDefinition(indexNames.Claim("IX_" + column, out _), [column], Clustered: false));
+                }
+
+                properties.Add(new PropertyMapping(property, column, null, sqlType, why));
+            }
+        }
+
+        classTable = new SqlTableDefinition(sqlSchema, table, TableRole.Class, [.. columns], [keyColumn], true, [.. indexes]);
+        return new ClassMapping(realmClass, table, keyColumn, keyType, properties.ToImmutable(), tableResolution);
+    }
+
+    private static SqlTableDefinition MapCollection(
+        RealmClass owner,
+        RealmProperty property,
+        string ownerKeyType,
+        Dictionary<string, string> keyTypes,
+        NameScope tableNames,
+        string sqlSchema,
+        out string? resolution)
+    {
+        var name = tableNames.Claim(owner.Name + "__" + property.Name, out resolution);
+        var role = property.Collection switch
+        {
+            CollectionKind.List when property.IsLink => TableRole.LinkList,
+            CollectionKind.List => TableRole.List,
+            CollectionKind.Set => TableRole.Set,
+            _ => TableRole.Dictionary,
+        };
+        var elementType = ElementSqlType(property, keyTypes);
+        var elementColumn = property.IsLink ? TargetColumn : ValueColumn;
+        // A list of objects holds no nulls (a deleted target leaves the list); a dictionary of objects can.
+        var elementNullable = role != TableRole.LinkList &&
+            (property.Optional || property.Type == RealmPropertyType.Mixed || (property.IsLink && role == TableRole.Dictionary));
+        var second = role == TableRole.Dictionary
+            ? new SqlColumnDefinition(KeyColumn, SqlTypeMapper.DictionaryKey, false)
+            : new SqlColumnDefinition(PositionColumn, "int", false);
+        ImmutableArray<SqlColumnDefinition> columns =
+        [
+            new(OwnerColumn, ownerKeyType, false),
+            second,
+            new(elementColumn, elementType, elementNullable),
+        ];
+
+        var clustered = SqlTypeMapper.KeyBytes(ownerKeyType) + SqlTypeMapper.KeyBytes(second.SqlType) <= ClusteredKeyLimit;
+        var indexes = ImmutableArray.CreateBuilder<SqlIndexDefinition>();
+        if (!clustered)
+        {
+            indexes.Add(new SqlIndexDefinition("CX" + OwnerColumn, [OwnerColumn], Clustered: true));
+        }
+
+        if (property.IsLink && SqlTypeMapper.Indexable(elementType))
+        {
+            indexes.Add(new SqlIndexDefinition("IX" + elementColumn, [elementColumn], Clustered: false));
+        }
+
+        return new SqlTableDefinition(sqlSchema, name, role, columns, [OwnerColumn, second.Name], clustered, indexes.ToImmutable());
+    }
+
+    private static string ElementSqlType(RealmProperty property, Dictionary<string, string> keyTypes) =>
+        property.IsLink ? keyTypes[property.ObjectType!] : SqlTypeMapper.Map(property.Type, property.Indexed);
+
+    private static string KeySqlType(RealmClass realmClass) =>
+        realmClass.PrimaryKeyProperty is { } key ? SqlTypeMapper.Map(key.Type, keyOrIndexed: true) : SqlTypeMapper.ObjectIdentity;
+}

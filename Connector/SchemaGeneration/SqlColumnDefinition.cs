@@ -1,0 +1,3 @@
+namespace Connector.SchemaGeneration;
+
+public sealed record SqlColumnDefinition(string Name, string SqlType, bool Nullable);

@@ -1,0 +1,13 @@
+-- Each schema deployment: the dacpac deployed (the base of the next incremental plan) and the script
+-- that was run, with time and reason.
+CREATE TABLE [realmsync].[SchemaDeployment] (
+    [DeploymentId] int            IDENTITY (1, 1) NOT NULL,
+    [RealmId]      int            NULL,
+    [DeployedAt]   datetime2(3)   NOT NULL CONSTRAINT [DF_SchemaDeployment_DeployedAt] DEFAULT (SYSUTCDATETIME()),
+    [DeployedBy]   sysname        NOT NULL CONSTRAINT [DF_SchemaDeployment_DeployedBy] DEFAULT (SUSER_SNAME()),
+    [Reason]       nvarchar(400)  NOT NULL,
+    [Dacpac]       varbinary(max) NOT NULL,
+    [Script]       nvarchar(max)  NOT NULL,
+    CONSTRAINT [PK_SchemaDeployment] PRIMARY KEY CLUSTERED ([DeploymentId]),
+    CONSTRAINT [FK_SchemaDeployment_MappedRealm] FOREIGN KEY ([RealmId]) REFERENCES [realmsync].[MappedRealm] ([RealmId])
+);
