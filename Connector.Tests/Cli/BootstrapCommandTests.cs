@@ -1,0 +1,120 @@
+using Connector.Sql;
+
+namespace Connector.Tests.Cli;
+
+public class BootstrapCommandTests
+{
+    private string _work = null!;
+
+    private static string Sample => Path.Combine(RepositoryPaths.Root, "samples", "realm-schema.json");
+
+    [SetUp]
+    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("bootstrap-test-").FullName;
+
+    [TearDown]
+    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void Bootstrap_writes_the_dacpac_and_a_parseable_deploy_script()
+    {
+        var output = Path.Combine(_work, "out");
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", output, "--realm-path", "/app/main", "--sql-schema", "app");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("Realm path '/app/main': 4 classes mapped to 8 tables in SQL schema [app]."));
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "schema.dacpac", "deploy.sql" }));
+        var script = File.ReadAllText(Path.Combine(output, "deploy.sql"));
+        Assert.That(TSqlScriptParser.Errors(script), Is.Empty);
+        Assert.That(script, Does.Contain("CREATE TABLE [app].[Person]"));
+        Assert.That(script, Does.Contain("VALUES (N'/app/main', N'app', 'realm-first')"));
+    }
+
+    [Test]
+    public void A_missing_schema_file_is_named_and_exits_with_bad_input()
+    {
+        var run = CliRun.Of("bootstrap", "--realm-schema", Path.Combine(_work, "missing.json"), "--out", _work);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(run.Error, Is.EqualTo($"error: --realm-schema: file '{Path.Combine(_work, "missing.json")}' does not exist; check the path.\n"));
+    }
+
+    [Test]
+    public void Invalid_json_is_reported_with_line_and_column()
+    {
+        var file = Path.Combine(_work, "bad.json");
+        File.WriteAllText(file, "[\n  {\"name\": \"A\",\n   \"properties\": {\"x\": \"int\",}}\n]");
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(_work, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(run.Error, Does.StartWith($"error: {file}: line 3, column "));
+        Assert.That(run.Error, Does.Contain("not valid JSON"));
+        Assert.That(Directory.Exists(Path.Combine(_work, "out")), Is.False, "nothing written");
+    }
+
+    [Test]
+    public void An_invalid_schema_names_the_class_and_property_and_writes_nothing()
+    {
+        var file = Path.Combine(_work, "schema.json");
+        File.WriteAllText(file, """[{"name": "Dog", "properties": {"owner": "Persn"}}]""");
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(_work, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(run.Error, Does.Contain("class 'Dog', property 'owner': links to class 'Persn', which is not in the schema"));
+        Assert.That(Directory.Exists(Path.Combine(_work, "out")), Is.False);
+    }
+
+    [Test]
+    public void An_unwritable_output_folder_exits_with_the_output_code()
+    {
+        var file = Path.Combine(_work, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Path.Combine(file, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Output));
+        Assert.That(run.Error, Does.StartWith($"error: --out: cannot write to folder '{Path.Combine(file, "out")}': "));
+        Assert.That(run.Error, Does.EndWith("Choose a folder you can write to.\n"));
+    }
+
+    [Test]
+    public void The_catalog_schema_cannot_be_the_target_schema()
+    {
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", _work, "--sql-schema", "REALMSYNC");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.StartWith("error: --sql-schema 'REALMSYNC' is reserved"));
+    }
+
+    [Test]
+    public void Missing_required_options_are_usage_errors()
+    {
+        Assert.That(CliRun.Of("bootstrap", "--realm-schema", Sample).ExitCode, Is.EqualTo(ExitCodes.Usage));
+        var run = CliRun.Of("bootstrap", "--out", _work);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.StartWith("error: bootstrap needs the Realm schema"));
+    }
+
+    [Test]
+    public void Help_documents_every_option()
+    {
+        var run = CliRun.Of("bootstrap", "--help");
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Output, Does.Contain("--realm-schema").And.Contain("--out").And.Contain("--realm-path").And.Contain("--sql-schema"));
+    }
+
+    [Test]
+    public void Existing_output_files_are_replaced_whole()
+    {
+        var output = Path.Combine(_work, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "deploy.sql"), "old");
+
+        Assert.That(CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", output).ExitCode, Is.Zero);
+        Assert.That(File.ReadAllText(Path.Combine(output, "deploy.sql")), Does.StartWith("/*\nRealmSqlServer deploy.sql"));
+        Assert.That(Directory.GetFiles(output), Has.Length.EqualTo(2), "no temporary files left");
+    }
+}

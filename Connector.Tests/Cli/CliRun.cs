@@ -1,0 +1,15 @@
+using Connector.Cli;
+
+namespace Connector.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what it prints.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Of(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = ConnectorCli.Invoke(args, output, error);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}
