@@ -41,6 +41,11 @@ public static class SqlModelBuilder
                 model.AddObjects(TableDdlWriter.Write(table));
             }
 
+            foreach (var script in ApplierRoutineScripts.Write(mapping))
+            {
+                model.AddObjects(script);
+            }
+
             Validate(model);
             return model;
         }
