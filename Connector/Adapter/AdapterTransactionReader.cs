@@ -16,17 +16,20 @@ internal static class AdapterTransactionReader
         try
         {
             var transaction = ReadTransaction(ref reader, context);
-            if (reader.Read())
+            try
             {
-                throw context.Error("unexpected data after the transaction");
+                reader.Read();
+            }
+            catch (JsonException e)
+            {
+                throw context.Error($"unexpected data after the transaction at {Position(e)}; put one transaction per line");
             }
 
             return transaction;
         }
         catch (JsonException e)
         {
-            var at = e.LineNumber is 0 or null ? string.Empty : $"line {e.LineNumber + 1}, ";
-            throw new AdapterFormatException($"not valid JSON at {at}byte {e.BytePositionInLine + 1}", context.Path, context.Version, inner: e);
+            throw new AdapterFormatException($"not valid JSON at {Position(e)}", context.Path, context.Version, inner: e);
         }
         catch (InvalidOperationException e)
         {
@@ -34,6 +37,9 @@ internal static class AdapterTransactionReader
             throw new AdapterFormatException("a string is not valid UTF-8", context.Path, context.Version, inner: e);
         }
     }
+
+    private static string Position(JsonException e) =>
+        (e.LineNumber is 0 or null ? string.Empty : $"line {e.LineNumber + 1}, ") + $"byte {e.BytePositionInLine + 1}";
 
     private static AdapterTransaction ReadTransaction(ref Utf8JsonReader reader, JsonReadContext context)
     {
