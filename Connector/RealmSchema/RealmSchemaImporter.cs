@@ -162,7 +162,7 @@ public static class RealmSchemaImporter
     }
 
     /// <returns>null when <paramref name="property"/> was read, else what is wrong and how to fix it.</returns>
-    private static string? TryReadProperty(string name, JsonElement element, out RealmProperty? property)
+    internal static string? TryReadProperty(string name, JsonElement element, out RealmProperty? property)
     {
         property = null;
         switch (element.ValueKind)
