@@ -56,7 +56,7 @@ internal sealed class RealmNode
     public long GetUnsigned(int index)
     {
         CheckIndex(index);
-        return GetBits(index, signed: false);
+        return WidthType == 0 ? GetBits(index, signed: false) : GetBytesAsInt(index);
     }
 
     /// <summary>The <paramref name="elementSize"/> bytes of element <paramref name="index"/> of a fixed-width array.</summary>
