@@ -37,7 +37,7 @@ public class OfflineSqlTierTests
         var checker = new ColumnReferenceChecker(model);
         var scripts = ApplierRoutineScripts.Write(mapping).ToList();
 
-        Assert.That(scripts, Has.Count.GreaterThan(mapping.Classes.Length * 6 - 1));
+        Assert.That(scripts, Has.Count.GreaterThan(mapping.Classes.Length * 5 - 1));
         Assert.That(scripts.SelectMany(checker.Check), Is.Empty);
     }
 

@@ -24,6 +24,10 @@ public sealed record ApplierObjects(
         foreach (var sqlType in mapping.Classes.Select(c => c.KeySqlType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             keyTypes[sqlType] = scope.Claim("keys$" + Compact(sqlType), out _);
+        }
+
+        foreach (var sqlType in mapping.Classes.Where(c => c.Class.PrimaryKey is null).Select(c => c.KeySqlType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
             rekeyTypes[sqlType] = scope.Claim("rekey$" + Compact(sqlType), out _);
         }
 
@@ -35,7 +39,8 @@ public sealed record ApplierObjects(
             string Claim(string suffix) => scope.Claim(prefix + suffix, out _);
             if (table.Role == TableRole.Class)
             {
-                classes[table.Name] = NameClass(table, Claim);
+                var keyed = mapping.Classes.FirstOrDefault(c => c.Table == table.Name)?.Class.PrimaryKey is not null;
+                classes[table.Name] = NameClass(table, keyed, Claim);
             }
             else if (table.Role == TableRole.LinkList)
             {
@@ -53,12 +58,14 @@ public sealed record ApplierObjects(
     /// <summary><c>[realmsync].[name]</c>.</summary>
     public static string Quote(string name) => Sql.SqlIdentifier.Quote(CatalogSchema.SchemaName, name);
 
-    private static ClassRoutines NameClass(SqlTableDefinition table, Func<string, string> claim)
+    private static ClassRoutines NameClass(SqlTableDefinition table, bool keyed, Func<string, string> claim)
     {
         var columns = new NameScope(table.Columns.Select(c => c.Name));
         var ordinal = columns.Claim("_ordinal", out _);
         var flags = table.Columns.Skip(1).Select(c => columns.Claim(c.Name + "$set", out _)).ToImmutableArray();
-        return new ClassRoutines(table.Name, claim("rows"), ordinal, flags, claim("upsert"), claim("update"), claim("delete"), claim("clear"), claim("rekey"));
+        return new ClassRoutines(
+            table.Name, claim("rows"), ordinal, flags, claim("upsert"), claim("update"), claim("delete"), claim("clear"),
+            keyed ? null : claim("rekey"));
     }
 
     private static string Compact(string sqlType)

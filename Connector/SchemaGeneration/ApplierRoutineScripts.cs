@@ -13,7 +13,11 @@ public static class ApplierRoutineScripts
         foreach (var (sqlType, name) in objects.KeyTypes.OrderBy(k => k.Value, StringComparer.Ordinal))
         {
             yield return KeyTypeWriter.Keys(name, sqlType);
-            yield return KeyTypeWriter.Rekey(objects.RekeyTypes[sqlType], sqlType);
+        }
+
+        foreach (var (sqlType, name) in objects.RekeyTypes.OrderBy(k => k.Value, StringComparer.Ordinal))
+        {
+            yield return KeyTypeWriter.Rekey(name, sqlType);
         }
 
         var tables = mapping.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -26,7 +30,11 @@ public static class ApplierRoutineScripts
             yield return ClassRoutineWriter.Update(table, routines);
             yield return DeleteRoutineWriter.Delete(mapping, mapped, objects);
             yield return DeleteRoutineWriter.Clear(mapped, objects, mapping);
-            yield return DeleteRoutineWriter.Rekey(mapping, mapped, objects);
+            if (routines.Rekey is not null)
+            {
+                yield return DeleteRoutineWriter.Rekey(mapping, mapped, objects);
+            }
+
             foreach (var childName in mapped.Properties.Where(p => p.ChildTable is not null).Select(p => p.ChildTable!))
             {
                 foreach (var script in Collection(tables[childName], objects.Collections[childName], table, objects.KeyTypes[mapped.KeySqlType]))

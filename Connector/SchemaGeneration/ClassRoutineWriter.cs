@@ -20,10 +20,10 @@ public static class ClassRoutineWriter
         var sql = new StringBuilder();
         sql.Append("CREATE TYPE ").Append(ApplierObjects.Quote(routines.RowType)).Append(" AS TABLE (\n");
         sql.Append("    ").Append(Q(routines.OrdinalColumn)).Append(" int NOT NULL,\n");
-        sql.Append("    ").Append(Q(key.Name)).Append(' ').Append(key.SqlType).Append(" NOT NULL,\n");
+        sql.Append("    ").Append(Q(key.Name)).Append(' ').Append(SqlTypeMapper.Declare(key.SqlType)).Append(" NOT NULL,\n");
         foreach (var column in table.Columns.Skip(1))
         {
-            sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(column.SqlType).Append(" NULL,\n");
+            sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(SqlTypeMapper.Declare(column.SqlType)).Append(" NULL,\n");
         }
 
         foreach (var flag in routines.SetFlags)

@@ -7,7 +7,8 @@ namespace Connector.SchemaGeneration;
 /// table-valued parameters and the procedures that write, delete and re-key objects. The row type holds the
 /// key column, an ordinal (the instruction order inside a call) and, per inline column, the value and a
 /// flag saying whether the instruction set it (<see cref="SetFlags"/>, same order as the table's columns
-/// after the key).
+/// after the key). <see cref="Rekey"/> exists only for a class without primary key (CHANGE_IDENTITY and
+/// SWAP_IDENTITY are legacy instructions for those).
 /// </summary>
 public sealed record ClassRoutines(
     string Table,
@@ -18,7 +19,7 @@ public sealed record ClassRoutines(
     string Update,
     string Delete,
     string Clear,
-    string Rekey)
+    string? Rekey)
 {
     public bool Equals(ClassRoutines? other) =>
         other is not null && Table == other.Table && RowType == other.RowType && OrdinalColumn == other.OrdinalColumn &&

@@ -17,7 +17,7 @@ public static class CollectionRoutineWriter
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(routines);
-        var columns = table.Columns.Select(c => $"    {Q(c.Name)} {c.SqlType} {(c.Nullable ? "NULL" : "NOT NULL")}");
+        var columns = table.Columns.Select(c => $"    {Q(c.Name)} {SqlTypeMapper.Declare(c.SqlType)} {(c.Nullable ? "NULL" : "NOT NULL")}");
         return $"CREATE TYPE {ApplierObjects.Quote(routines.ItemType!)} AS TABLE (\n{string.Join(",\n", columns)}\n);\n";
     }
 

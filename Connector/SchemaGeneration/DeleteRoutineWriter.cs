@@ -31,7 +31,7 @@ public static class DeleteRoutineWriter
             if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
             {
                 var variable = "@affected" + (++affected).ToString(CultureInfo.InvariantCulture);
-                sql.Append("DECLARE ").Append(variable).Append(" TABLE ([owner] ").Append(reference.Table.Columns[0].SqlType).Append(" NOT NULL);\n");
+                sql.Append("DECLARE ").Append(variable).Append(" TABLE ([owner] ").Append(SqlTypeMapper.Declare(reference.Table.Columns[0].SqlType)).Append(" NOT NULL);\n");
                 sql.Append(Tracked).Append("DELETE l OUTPUT deleted.[").Append(SchemaMapper.OwnerColumn).Append("] INTO ").Append(variable)
                     .Append(" ([owner])\nFROM ").Append(table).Append(" AS l WHERE l.").Append(column).Append(" IN ").Append(KeyIn).Append(";\n");
                 AppendRenumber(sql, table, variable);
@@ -78,7 +78,7 @@ public static class DeleteRoutineWriter
         ArgumentNullException.ThrowIfNull(objects);
         var routines = objects.Classes[mapped.Table];
         var sql = new StringBuilder();
-        sql.Append("CREATE PROCEDURE ").Append(ApplierObjects.Quote(routines.Rekey))
+        sql.Append("CREATE PROCEDURE ").Append(ApplierObjects.Quote(routines.Rekey!))
             .Append("\n    @context varbinary(128),\n    @map ").Append(ApplierObjects.Quote(objects.RekeyTypes[mapped.KeySqlType]))
             .Append(" READONLY\nAS\nSET NOCOUNT ON;\n");
         AppendRekey(sql, Q(ClassTable(mapping, mapped)), Q(mapped.KeyColumn));

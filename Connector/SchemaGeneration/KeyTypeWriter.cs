@@ -8,8 +8,8 @@ public static class KeyTypeWriter
     public const string NewColumn = "new";
 
     public static string Keys(string typeName, string sqlType) =>
-        $"CREATE TYPE {ApplierObjects.Quote(typeName)} AS TABLE (\n    [{KeyColumn}] {sqlType} NOT NULL PRIMARY KEY\n);\n";
+        $"CREATE TYPE {ApplierObjects.Quote(typeName)} AS TABLE (\n    [{KeyColumn}] {SqlTypeMapper.Declare(sqlType)} NOT NULL PRIMARY KEY\n);\n";
 
     public static string Rekey(string typeName, string sqlType) =>
-        $"CREATE TYPE {ApplierObjects.Quote(typeName)} AS TABLE (\n    [{OldColumn}] {sqlType} NOT NULL PRIMARY KEY,\n    [{NewColumn}] {sqlType} NOT NULL UNIQUE\n);\n";
+        $"CREATE TYPE {ApplierObjects.Quote(typeName)} AS TABLE (\n    [{OldColumn}] {SqlTypeMapper.Declare(sqlType)} NOT NULL PRIMARY KEY,\n    [{NewColumn}] {SqlTypeMapper.Declare(sqlType)} NOT NULL UNIQUE\n);\n";
 }

@@ -21,11 +21,20 @@ public static class SchemaMapper
 
     private const int ClusteredKeyLimit = 900;
 
-    public static SchemaMapping Map(RealmSchemaModel schema, string realmPath, string sqlSchema)
+    /// <summary>
+    /// Maps <paramref name="schema"/>; with <paramref name="previous"/> (the mapping in force), every class and
+    /// property already mapped keeps its SQL names, and only what is new claims names around them, so that a
+    /// schema change never renames a table or column that holds data.
+    /// </summary>
+    public static SchemaMapping Map(RealmSchemaModel schema, string realmPath, string sqlSchema, SchemaMapping? previous = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var tableNames = new NameScope();
-        var classTables = schema.Classes.ToDictionary(c => c.Name, c => (Name: tableNames.Claim(c.Name, out var why), Why: why), StringComparer.Ordinal);
+        var pinned = new PinnedNames(previous);
+        var tableNames = new NameScope(pinned.Tables);
+        var classTables = schema.Classes.ToDictionary(
+            c => c.Name,
+            c => pinned.Class(c.Name) is { } kept ? (Name: kept.Table, Why: kept.NameResolution) : (Name: tableNames.Claim(c.Name, out var why), Why: why),
+            StringComparer.Ordinal);
         var keyTypes = schema.Classes.ToDictionary(c => c.Name, KeySqlType, StringComparer.Ordinal);
 
         var classes = ImmutableArray.CreateBuilder<ClassMapping>(schema.Classes.Length);
@@ -34,7 +43,7 @@ public static class SchemaMapper
         foreach (var realmClass in schema.Classes)
         {
             var (table, why) = classTables[realmClass.Name];
-            var mapping = MapClass(realmClass, table, why, keyTypes, tableNames, sqlSchema, childTables, out var classTable);
+            var mapping = MapClass(realmClass, table, why, keyTypes, tableNames, pinned, sqlSchema, childTables, out var classTable);
             classes.Add(mapping);
             tables.Add(classTable);
         }
@@ -49,12 +58,14 @@ public static class SchemaMapper
         string? tableResolution,
         Dictionary<string, string> keyTypes,
         NameScope tableNames,
+        PinnedNames pinned,
         string sqlSchema,
         List<SqlTableDefinition> childTables,
         out SqlTableDefinition classTable)
     {
-        var columnNames = new NameScope();
-        var indexNames = new NameScope();
+        var kept = pinned.Class(realmClass.Name);
+        var columnNames = new NameScope(pinned.Columns(kept));
+        var indexNames = new NameScope(pinned.Indexes(kept));
         var keyType = keyTypes[realmClass.Name];
         var columns = new List<SqlColumnDefinition>();
         var indexes = new List<SqlIndexDefinition>();
@@ -63,12 +74,14 @@ public static class SchemaMapper
         string keyColumn;
         if (realmClass.PrimaryKeyProperty is null)
         {
-            keyColumn = columnNames.Claim(ObjectIdColumn, out _);
+            keyColumn = kept?.KeyColumn ?? columnNames.Claim(ObjectIdColumn, out _);
             columns.Add(new SqlColumnDefinition(keyColumn, keyType, Nullable: false));
         }
         else
         {
-            keyColumn = columnNames.Claim(realmClass.PrimaryKeyProperty.Name, out var why);
+            var keptKey = PinnedNames.Property(kept, realmClass.PrimaryKeyProperty.Name);
+            var why = keptKey?.NameResolution;
+            keyColumn = keptKey?.Column ?? columnNames.Claim(realmClass.PrimaryKeyProperty.Name, out why);
             columns.Add(new SqlColumnDefinition(keyColumn, keyType, Nullable: false));
             properties.Add(new PropertyMapping(realmClass.PrimaryKeyProperty, keyColumn, null, keyType, why));
         }
@@ -86,18 +99,22 @@ public static class SchemaMapper
             }
             else if (property.IsCollection)
             {
-                var child = MapCollection(realmClass, property, keyType, keyTypes, tableNames, sqlSchema, out var why);
+                var keptChild = PinnedNames.Property(kept, property.Name);
+                var child = MapCollection(realmClass, property, keyType, keyTypes, tableNames, keptChild, sqlSchema, out var why);
                 childTables.Add(child);
                 properties.Add(new PropertyMapping(property, null, child.Name, ElementSqlType(property, keyTypes), why));
             }
             else
             {
-                var column = columnNames.Claim(property.Name, out var why);
+                var keptColumn = PinnedNames.Property(kept, property.Name);
+                var why = keptColumn?.NameResolution;
+                var column = keptColumn?.Column ?? columnNames.Claim(property.Name, out why);
                 var sqlType = ElementSqlType(property, keyTypes);
                 columns.Add(new SqlColumnDefinition(column, sqlType, Nullable: property.IsNullable || property.Type == RealmPropertyType.Mixed));
                 if ((property.IsLink || property.Indexed) && SqlTypeMapper.Indexable(sqlType))
                 {
-                    indexes.Add(new SqlIndexDefinition(indexNames.Claim("IX_" + column, out _), [column], Clustered: false));
+                    var index = pinned.Index(kept, column) ?? indexNames.Claim("IX_" + column, out _);
+                    indexes.Add(new SqlIndexDefinition(index, [column], Clustered: false));
                 }
 
                 properties.Add(new PropertyMapping(property, column, null, sqlType, why));
@@ -114,10 +131,12 @@ public static class SchemaMapper
         string ownerKeyType,
         Dictionary<string, string> keyTypes,
         NameScope tableNames,
+        PropertyMapping? kept,
         string sqlSchema,
         out string? resolution)
     {
-        var name = tableNames.Claim(owner.Name + "__" + property.Name, out resolution);
+        resolution = kept?.NameResolution;
+        var name = kept?.ChildTable ?? tableNames.Claim(owner.Name + "__" + property.Name, out resolution);
         var role = property.Collection switch
         {
             CollectionKind.List when property.IsLink => TableRole.LinkList,

@@ -30,6 +30,18 @@ public static class SqlTypeMapper
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "links and linkingObjects have no type of their own"),
     };
 
+    /// <summary>
+    /// Realm compares strings by their bytes, SQL Server's default collation case-insensitively: "abc" and "ABC"
+    /// are two Realm keys but one SQL key. Every bounded string column the connector declares (keys, links,
+    /// dictionary keys, indexed strings) is therefore binary-collated, in tables, table types and table variables
+    /// alike (mixing collations in a comparison is an error). SQL Server still ignores trailing spaces.
+    /// </summary>
+    public const string KeyCollation = "Latin1_General_100_BIN2";
+
+    /// <summary>The type as declared in a column definition: with <see cref="KeyCollation"/> for a bounded nvarchar.</summary>
+    public static string Declare(string sqlType) =>
+        sqlType.StartsWith("nvarchar(", StringComparison.Ordinal) && Indexable(sqlType) ? sqlType + " COLLATE " + KeyCollation : sqlType;
+
     /// <summary>Whether SQL Server can index a column of this type (no (max) types).</summary>
     public static bool Indexable(string sqlType) => !sqlType.EndsWith("(max)", StringComparison.Ordinal);
 

@@ -18,7 +18,7 @@ public static class TableDdlWriter
         sql.Append("CREATE TABLE ").Append(name).Append(" (\n");
         foreach (var column in table.Columns)
         {
-            sql.Append("    ").Append(SqlIdentifier.Quote(column.Name)).Append(' ').Append(column.SqlType)
+            sql.Append("    ").Append(SqlIdentifier.Quote(column.Name)).Append(' ').Append(SqlTypeMapper.Declare(column.SqlType))
                 .Append(column.Nullable ? " NULL" : " NOT NULL").Append(",\n");
         }
 

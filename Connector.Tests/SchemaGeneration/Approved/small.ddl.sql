@@ -8,7 +8,7 @@ GO
 ALTER TABLE [app].[Person] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = OFF);
 GO
 CREATE TABLE [app].[Dog] (
-    [name] nvarchar(450) NOT NULL,
+    [name] nvarchar(450) COLLATE Latin1_General_100_BIN2 NOT NULL,
     [born] datetime2(7) NULL,
     [owner] binary(12) NULL,
     PRIMARY KEY CLUSTERED ([name])
@@ -21,7 +21,7 @@ GO
 CREATE TABLE [app].[Person__dogs] (
     [_owner] binary(12) NOT NULL,
     [_position] int NOT NULL,
-    [_target] nvarchar(450) NOT NULL,
+    [_target] nvarchar(450) COLLATE Latin1_General_100_BIN2 NOT NULL,
     PRIMARY KEY CLUSTERED ([_owner], [_position])
 );
 GO

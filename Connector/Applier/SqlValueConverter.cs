@@ -1,0 +1,103 @@
+using System.Data.SqlTypes;
+using System.Globalization;
+using Connector.Adapter;
+using Connector.RealmSchema;
+using Connector.Sql;
+
+namespace Connector.Applier;
+
+/// <summary>
+/// A coerced Realm value to the CLR value of its SQL column, checked against the column's range: a value
+/// SQL Server cannot hold is bad input (ADAPTER-PROTOCOL.md section 5), never silently cut.
+/// </summary>
+public static class SqlValueConverter
+{
+    private static readonly DateTime MinDate = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+
+    public static object? Convert(RealmValue value, RealmPropertyType type, SqlColumnType column, string jsonPath)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(column);
+        if (value is NullValue)
+        {
+            return null;
+        }
+
+        if (type == RealmPropertyType.Mixed)
+        {
+            return AdapterValueWriter.ToJson(value);
+        }
+
+        return value switch
+        {
+            BoolValue b => b.Value,
+            IntValue i when column.DbType == System.Data.SqlDbType.NVarChar => Text(i.Value.ToString(CultureInfo.InvariantCulture), column, jsonPath),
+            IntValue i => i.Value,
+            FloatValue f => f.Value,
+            DoubleValue d => d.Value,
+            StringValue s => Text(s.Value, column, jsonPath),
+            DataValue d => d.Bytes.ToArray(),
+            TimestampValue t => Date(t, jsonPath),
+            Decimal128Value d => Decimal(d.Text, column, jsonPath),
+            ObjectIdValue o => System.Convert.FromHexString(o.Hex),
+            UuidValue u => u.Value,
+            _ => throw new AdapterFormatException($"a {value.GetType().Name} cannot be stored in a {column.Text} column", jsonPath),
+        };
+    }
+
+    /// <summary>The Realm default of a required property that an INSERT did not give (Realm's own defaults).</summary>
+    public static object? Default(RealmPropertyType type) => type switch
+    {
+        RealmPropertyType.Bool => false,
+        RealmPropertyType.Int => 0L,
+        RealmPropertyType.Float => 0f,
+        RealmPropertyType.Double => 0d,
+        RealmPropertyType.String => string.Empty,
+        RealmPropertyType.Data => Array.Empty<byte>(),
+        RealmPropertyType.Date => DateTime.UnixEpoch,
+        RealmPropertyType.Decimal128 => new SqlDecimal(0m),
+        RealmPropertyType.ObjectId => new byte[12],
+        RealmPropertyType.Uuid => Guid.Empty,
+        _ => null,
+    };
+
+    private static string Text(string text, SqlColumnType column, string jsonPath) =>
+        column.MaxLength == SqlColumnType.Max || text.Length <= column.MaxLength
+            ? text
+            : throw new AdapterFormatException(
+                $"a string of {text.Length} characters does not fit {column.Text} (a key, indexed property or dictionary key holds at most {column.MaxLength})",
+                jsonPath);
+
+    /// <summary>datetime2(7) holds 100-nanosecond ticks from year 1 to 9999: sub-tick nanoseconds are truncated.</summary>
+    private static DateTime Date(TimestampValue value, string jsonPath)
+    {
+        var ticks = (Int128)value.Seconds * TimeSpan.TicksPerSecond + value.Nanoseconds / 100;
+        var fromMin = ticks + DateTime.UnixEpoch.Ticks;
+        if (fromMin < 0 || fromMin > DateTime.MaxValue.Ticks)
+        {
+            throw new AdapterFormatException(
+                $"the date {value.Seconds} s after 1970 is outside what datetime2 holds (years 1 to 9999)", jsonPath);
+        }
+
+        return MinDate.AddTicks((long)fromMin);
+    }
+
+    private static SqlDecimal Decimal(string text, SqlColumnType column, string jsonPath)
+    {
+        if (!DecimalText.TryNormalize(text, out var sign, out var integer, out var fraction))
+        {
+            throw new AdapterFormatException($"decimal128 '{text}' (NaN or infinity) cannot be stored in {column.Text}", jsonPath);
+        }
+
+        var integerDigits = column.Precision - column.Scale;
+        if (integer.Length > integerDigits || fraction.Length > column.Scale)
+        {
+            throw new AdapterFormatException(
+                $"decimal128 '{text}' does not fit {column.Text} (at most {integerDigits} digits before the point and {column.Scale} after)",
+                jsonPath);
+        }
+
+        var plain = (sign ? "-" : string.Empty) + (integer.Length == 0 ? "0" : integer) + (fraction.Length == 0 ? string.Empty : "." + fraction);
+        return SqlDecimal.Parse(plain);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Data;
+using System.Globalization;
+
+namespace Connector.Sql;
+
+/// <summary>
+/// A column type as the generated DDL spells it (<c>nvarchar(450)</c>, <c>decimal(38,18)</c>), parsed into what
+/// a parameter needs: the <see cref="SqlDbType"/> and its length, precision and scale.
+/// </summary>
+public sealed record SqlColumnType(string Text, SqlDbType DbType, int MaxLength, byte Precision, byte Scale)
+{
+    /// <summary>-1: the (max) length of SqlMetaData and SqlParameter.</summary>
+    public const int Max = -1;
+
+    public static SqlColumnType Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var name = open < 0 ? text : text[..open];
+        var arguments = open < 0 ? [] : text[(open + 1)..^1].Split(',');
+        int Length() => arguments[0] == "max" ? Max : int.Parse(arguments[0], CultureInfo.InvariantCulture);
+        return name switch
+        {
+            "bit" => new(text, SqlDbType.Bit, 0, 0, 0),
+            "int" => new(text, SqlDbType.Int, 0, 0, 0),
+            "bigint" => new(text, SqlDbType.BigInt, 0, 0, 0),
+            "real" => new(text, SqlDbType.Real, 0, 0, 0),
+            "float" => new(text, SqlDbType.Float, 0, 0, 0),
+            "nvarchar" => new(text, SqlDbType.NVarChar, Length(), 0, 0),
+            "varbinary" => new(text, SqlDbType.VarBinary, Length(), 0, 0),
+            "binary" => new(text, SqlDbType.Binary, Length(), 0, 0),
+            "datetime2" => new(text, SqlDbType.DateTime2, 0, 0, byte.Parse(arguments[0], CultureInfo.InvariantCulture)),
+            "decimal" => new(text, SqlDbType.Decimal, 0, byte.Parse(arguments[0], CultureInfo.InvariantCulture), byte.Parse(arguments[1], CultureInfo.InvariantCulture)),
+            "uniqueidentifier" => new(text, SqlDbType.UniqueIdentifier, 0, 0, 0),
+            _ => throw new ArgumentException($"'{text}' is not a column type the connector generates", nameof(text)),
+        };
+    }
+}
