@@ -169,4 +169,30 @@ public class SchemaMapperTests
             Assert.That(table.Columns.Select(c => c.Name.ToUpperInvariant()), Is.Unique, table.Name);
         }
     }
+
+    [Test]
+    public void A_mapping_survives_its_JSON_form_exactly()
+    {
+        var mapping = SchemaMapper.Map(SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "every-type.json"), "/p", "dbo");
+
+        Assert.That(SchemaMappingJson.Read(SchemaMappingJson.Write(mapping)), Is.EqualTo(mapping));
+    }
+
+    [Test]
+    public void A_grown_schema_keeps_every_name_already_mapped()
+    {
+        var before = Map(
+            Class("dog", null, P("x", RealmPropertyType.Int)),
+            Class("Dog", null, P("X", RealmPropertyType.Int)));
+        var grown = new RealmSchemaModel([
+            new RealmClass("DOG", [P("y", RealmPropertyType.Int)]),
+            before.Classes[0].Class with { Properties = [P("X", RealmPropertyType.Int), P("x", RealmPropertyType.Int)] },
+            before.Classes[1].Class,
+        ]);
+
+        var after = SchemaMapper.Map(grown, "/test", "app", before);
+
+        Assert.That(after.Classes.Select(c => (c.Class.Name, c.Table)), Is.EqualTo(new[] { ("DOG", "DOG_3"), ("dog", "dog"), ("Dog", "Dog_2") }));
+        Assert.That(after.Classes[1].Properties.Select(p => p.Column), Is.EqualTo(new[] { "X_2", "x" }));
+    }
 }

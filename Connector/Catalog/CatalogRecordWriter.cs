@@ -1,5 +1,4 @@
 using System.Text;
-using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 using Connector.Sql;
 
@@ -22,47 +21,25 @@ public static class CatalogRecordWriter
             .Append(", 'realm-first');\n");
         sql.Append("SET @RealmId = SCOPE_IDENTITY();\n");
         sql.Append("INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);\n");
-        var ordinal = 0;
-        foreach (var mapped in mapping.Classes)
-        {
-            AppendClass(sql, mapped, ordinal++);
-        }
-
-        sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script]) VALUES (@RealmId, ")
+        AppendRows(sql, CatalogRows.Growth(null, mapping), "@RealmId");
+        sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) VALUES (@RealmId, ")
             .Append(SqlLiteral.String(reason)).Append(", ").Append(SqlLiteral.Binary(dacpac)).Append(", ")
-            .Append(SqlLiteral.Utf16Text(deployedScript)).Append(");\n");
+            .Append(SqlLiteral.Utf16Text(deployedScript)).Append(", ").Append(SqlLiteral.Utf16Text(SchemaMappingJson.Write(mapping))).Append(");\n");
         return sql.ToString();
     }
 
-    private static void AppendClass(StringBuilder sql, ClassMapping mapped, int ordinal)
+    /// <summary>One INSERT per row, with <paramref name="realmId"/> (a variable or literal) as its RealmId.</summary>
+    public static void AppendRows(StringBuilder sql, IEnumerable<CatalogRow> rows, string realmId)
     {
-        var realmClass = mapped.Class;
-        sql.Append("INSERT INTO [realmsync].[MappedClass] ([RealmId], [ClassName], [Ordinal], [ClassKind], [PrimaryKey], [SqlTable], [KeyColumn], [KeySqlType], [NameResolution]) VALUES (@RealmId, ")
-            .Append(SqlLiteral.String(realmClass.Name)).Append(", ").Append(SqlLiteral.Int(ordinal)).Append(", ")
-            .Append(SqlLiteral.String(ClassKindName(realmClass.Kind))).Append(", ")
-            .Append(SqlLiteral.String(realmClass.PrimaryKey)).Append(", ").Append(SqlLiteral.String(mapped.Table)).Append(", ")
-            .Append(SqlLiteral.String(mapped.KeyColumn)).Append(", ").Append(SqlLiteral.String(mapped.KeySqlType)).Append(", ")
-            .Append(SqlLiteral.String(mapped.NameResolution)).Append(");\n");
-        foreach (var property in mapped.Properties)
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
         {
-            var p = property.Property;
-            sql.Append("INSERT INTO [realmsync].[MappedProperty] ([RealmId], [ClassName], [PropertyName], [Ordinal], [RealmType], [CollectionKind], [IsOptional], [IsIndexed], [IsPrimaryKey], [ObjectType], [LinkOriginProperty], [SqlColumn], [SqlTable], [SqlType], [NameResolution]) VALUES (@RealmId, ")
-                .Append(SqlLiteral.String(realmClass.Name)).Append(", ").Append(SqlLiteral.String(p.Name)).Append(", ")
-                .Append(SqlLiteral.Int(realmClass.Properties.IndexOf(p))).Append(", ")
-                .Append(SqlLiteral.String(RealmTypeNames.Name(p.Type))).Append(", ")
-                .Append(SqlLiteral.String(p.Collection.ToString().ToLowerInvariant())).Append(", ")
-                .Append(SqlLiteral.Bit(p.Optional)).Append(", ").Append(SqlLiteral.Bit(p.Indexed)).Append(", ")
-                .Append(SqlLiteral.Bit(p.Name == realmClass.PrimaryKey)).Append(", ")
-                .Append(SqlLiteral.String(p.ObjectType)).Append(", ").Append(SqlLiteral.String(p.LinkOriginProperty)).Append(", ")
-                .Append(SqlLiteral.String(property.Column)).Append(", ").Append(SqlLiteral.String(property.ChildTable)).Append(", ")
-                .Append(SqlLiteral.String(property.SqlType)).Append(", ").Append(SqlLiteral.String(property.NameResolution)).Append(");\n");
+            sql.Append("INSERT INTO ").Append(row.Table).Append(" ([RealmId], ")
+                .Append(string.Join(", ", row.Values.Select(v => SqlIdentifier.Quote(v.Key))))
+                .Append(") VALUES (").Append(realmId).Append(", ")
+                .Append(string.Join(", ", row.Values.Select(v => SqlLiteral.Value(v.Value))))
+                .Append(");\n");
         }
     }
-
-    private static string ClassKindName(ClassKind kind) => kind switch
-    {
-        ClassKind.Embedded => "embedded",
-        ClassKind.Asymmetric => "asymmetric",
-        _ => "top-level",
-    };
 }

@@ -48,7 +48,7 @@ public static class SchemaArtifactGenerator
         }
     }
 
-    private static byte[] Pack(TSqlModel model, string realmPath)
+    internal static byte[] Pack(TSqlModel model, string realmPath)
     {
         using var stream = new MemoryStream();
         var metadata = new PackageMetadata

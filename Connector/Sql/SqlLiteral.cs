@@ -1,3 +1,4 @@
+using System.Data.SqlTypes;
 using System.Globalization;
 
 namespace Connector.Sql;
@@ -23,4 +24,27 @@ public static class SqlLiteral
     /// </summary>
     public static string Utf16Text(string value) =>
         "CONVERT(nvarchar(max), " + Binary(System.Text.Encoding.Unicode.GetBytes(value)) + ")";
+
+    /// <summary>
+    /// A literal of a CLR value as the connector sends it (see Applier.ScalarArgument): exact, typed where a bare
+    /// literal would be read as another type (floats through E-notation, dates, decimals and GUIDs through CAST).
+    /// </summary>
+    public static string Value(object? value) => value switch
+    {
+        null => "NULL",
+        string s => String(s),
+        bool b => Bit(b),
+        int i => Int(i),
+        long l => Int(l),
+        double d => Float(d.ToString("R", CultureInfo.InvariantCulture)),
+        float f => "CAST(" + Float(f.ToString("R", CultureInfo.InvariantCulture)) + " AS real)",
+        byte[] bytes => Binary(bytes),
+        DateTime t => "CAST('" + t.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "' AS datetime2(7))",
+        SqlDecimal d => "CAST('" + d.ToString() + "' AS decimal(38,18))",
+        Guid g => "CAST('" + g.ToString("D") + "' AS uniqueidentifier)",
+        _ => throw new ArgumentException($"no literal for a {value.GetType().Name}", nameof(value)),
+    };
+
+    private static string Float(string roundTrip) =>
+        roundTrip.Contains('E', StringComparison.Ordinal) ? roundTrip : roundTrip + "E0";
 }

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Connector.SchemaGeneration;
+
+namespace Connector.Applier;
+
+/// <summary>
+/// What applying one transaction means: the mapping after its schema instructions (<see cref="SchemaChanged"/>
+/// says whether the database schema must be deployed first) and the procedure calls of its data instructions,
+/// in order.
+/// </summary>
+public sealed record TransactionPlan(string RealmPath, long Version, SchemaMapping Mapping, bool SchemaChanged, ImmutableArray<PlannedCall> Calls);
