@@ -67,6 +67,17 @@ public sealed class InitialLoadReplayTests
     }
 
     [Test]
+    public void Embedded_objects_are_inserted_with_an_identity_from_their_object_key()
+    {
+        var run = CliRun.Of("inspect", "--realm-file", RepositoryPaths.RequireRealmFixture("dotnet-guids-24.realm"), "--instructions");
+
+        var inserts = AdapterCodec.ReadJsonl(new StringReader(run.Output)).SelectMany(t => t.Instructions).OfType<InsertInstruction>()
+            .Where(i => i.ObjectType == "EmbeddedGuidType").ToList();
+        Assert.That(inserts, Is.Not.Empty);
+        Assert.That(inserts.Select(i => i.Identity), Is.All.InstanceOf<StringValue>().And.All.Matches<StringValue>(v => v.Value.StartsWith("{objkey-", StringComparison.Ordinal)));
+    }
+
+    [Test]
     public void Progress_counts_objects_per_class_on_stderr()
     {
         var run = CliRun.Of("inspect", "--realm-file", RepositoryPaths.RequireRealmFixture("js-parents-22.realm"), "--instructions", "--transaction-size", "10");
