@@ -4,16 +4,8 @@ using Connector.Tests.RealmFile;
 
 namespace Connector.Tests.Cli;
 
-public sealed class InspectCommandTests
+public sealed class InspectCommandTests : WorkFolderTest
 {
-    private string _work = null!;
-
-    [SetUp]
-    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("inspect-cli-test-").FullName;
-
-    [TearDown]
-    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
-
     [TestCaseSource(typeof(RealmFixtures), nameof(RealmFixtures.All))]
     public void Inspect_prints_schema_json_that_imports_back_to_the_same_schema(string fixture)
     {
@@ -54,7 +46,7 @@ public sealed class InspectCommandTests
     [Test]
     public void Out_writes_the_file_whole_and_nothing_to_stdout()
     {
-        var output = Path.Combine(_work, "sub", "schema.json");
+        var output = Path.Combine(Work, "sub", "schema.json");
 
         var run = CliRun.Of("inspect", "--realm-file", RepositoryPaths.RequireRealmFixture("js-parents-22.realm"), "--out", output);
 
@@ -67,14 +59,14 @@ public sealed class InspectCommandTests
     [Test]
     public void A_failed_read_leaves_an_existing_out_file_alone()
     {
-        var output = Path.Combine(_work, "load.jsonl");
+        var output = Path.Combine(Work, "load.jsonl");
         File.WriteAllText(output, "old");
 
         var run = CliRun.Of("inspect", "--realm-file", RepositoryPaths.RequireRealmFixture("core-encrypted.realm"), "--instructions", "--out", output);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(File.ReadAllText(output), Is.EqualTo("old"));
-        Assert.That(Directory.GetFiles(_work), Has.Length.EqualTo(1));
+        Assert.That(Directory.GetFiles(Work), Has.Length.EqualTo(1));
     }
 
     [TestCase("inspect")]
@@ -91,7 +83,7 @@ public sealed class InspectCommandTests
     [Test]
     public void A_missing_file_is_bad_input()
     {
-        var missing = Path.Combine(_work, "missing.realm");
+        var missing = Path.Combine(Work, "missing.realm");
 
         var run = CliRun.Of("inspect", "--realm-file", missing);
 

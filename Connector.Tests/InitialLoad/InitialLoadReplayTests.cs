@@ -12,23 +12,15 @@ namespace Connector.Tests.InitialLoad;
 /// The round trip that matters: <c>inspect --instructions</c> on every fixture, decoded and replayed into an empty
 /// in-memory Realm, gives back exactly the objects the reader reads (links compared by the target's identity).
 /// </summary>
-public sealed class InitialLoadReplayTests
+public sealed class InitialLoadReplayTests : WorkFolderTest
 {
     private const int TransactionSize = 7;
-
-    private string _work = null!;
-
-    [SetUp]
-    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("inspect-test-").FullName;
-
-    [TearDown]
-    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
 
     [TestCaseSource(typeof(RealmFixtures), nameof(RealmFixtures.All))]
     public void Replayed_instructions_give_back_every_object(string fixture)
     {
         var file = RepositoryPaths.RequireRealmFixture(fixture);
-        var output = Path.Combine(_work, "load.jsonl");
+        var output = Path.Combine(Work, "load.jsonl");
 
         var run = CliRun.Of("inspect", "--realm-file", file, "--instructions", "--transaction-size", $"{TransactionSize}", "--realm-path", "/app", "--out", output);
 
