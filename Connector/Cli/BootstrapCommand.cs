@@ -4,7 +4,7 @@ using Connector.SchemaGeneration;
 
 namespace Connector.Cli;
 
-/// <summary><c>bootstrap</c>: the SQL schema (dacpac and deploy.sql) from an exported Realm schema, offline.</summary>
+/// <summary><c>bootstrap</c>: the SQL schema (dacpac and deploy.sql) from an exported Realm schema or a <c>.realm</c> file, offline.</summary>
 public static class BootstrapCommand
 {
     public const string DefaultRealmPath = "/default";
@@ -16,6 +16,12 @@ public static class BootstrapCommand
         {
             Description = "A Realm schema as JSON: what realm-js 'realm.schema' returns (an array of classes), " +
                 "shorthand properties ('string?', 'Dog[]', 'int<>', 'string{}') and Adapter property maps included.",
+            HelpName = "FILE",
+        };
+        var realmFile = new Option<string>("--realm-file")
+        {
+            Description = "A .realm file (formats 20, 22, 23, 24; not encrypted) whose schema to use instead of --realm-schema; " +
+                "SDK bookkeeping tables are left out.",
             HelpName = "FILE",
         };
         var output = new Option<string>("--out")
@@ -42,19 +48,25 @@ public static class BootstrapCommand
             "Generate the SQL Server schema for a Realm, offline: writes DIR/schema.dacpac and DIR/deploy.sql, " +
             "a script that creates the catalog and the generated tables on an empty database and records the mapping.")
         {
-            realmSchema, output, realmPath, sqlSchema,
+            realmSchema, realmFile, output, realmPath, sqlSchema,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetResult(realmSchema) is null)
+            var given = (result.GetResult(realmSchema) is null ? 0 : 1) + (result.GetResult(realmFile) is null ? 0 : 1);
+            if (given == 0)
             {
-                result.AddError("bootstrap needs the Realm schema: give --realm-schema FILE.");
+                result.AddError("bootstrap needs the Realm schema: give --realm-schema FILE (exported JSON) or --realm-file FILE (a .realm file).");
+            }
+            else if (given == 2)
+            {
+                result.AddError("bootstrap takes the Realm schema from one place: give --realm-schema FILE or --realm-file FILE, not both.");
             }
         });
         command.SetAction(parse => ConnectorCli.Run(parse, stdout =>
         {
-            var schemaFile = parse.GetValue(realmSchema)!;
-            var schema = RealmSchemaImporter.Import(InputFiles.ReadText(schemaFile, "--realm-schema"), schemaFile);
+            var (schema, schemaFile) = parse.GetValue(realmSchema) is { } jsonFile
+                ? (RealmSchemaImporter.Import(InputFiles.ReadText(jsonFile, "--realm-schema"), jsonFile), jsonFile)
+                : (ReadRealmFileSchema(parse.GetValue(realmFile)!), parse.GetValue(realmFile)!);
             var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, parse.GetValue(sqlSchema)!, Path.GetFileName(schemaFile));
             var directory = parse.GetValue(output)!;
             OutputFolder.Write(directory, "--out", ("schema.dacpac", artifacts.Dacpac), ("deploy.sql", System.Text.Encoding.UTF8.GetBytes(artifacts.DeployScript)));
@@ -62,5 +74,13 @@ public static class BootstrapCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The schema of a .realm file, held to the same rules as an imported one.</summary>
+    private static RealmSchemaModel ReadRealmFileSchema(string path)
+    {
+        using var reader = InputFiles.OpenRealmFile(path, "--realm-file");
+        RealmSchemaValidator.Validate(reader.Schema, path);
+        return reader.Schema;
     }
 }

@@ -14,6 +14,7 @@ public static class ConnectorCli
             "realm-sqlserver: a two-way connector between Realm and Microsoft SQL Server. " +
             "Run 'realm-sqlserver <command> --help' for a command's options.");
         root.Subcommands.Add(BootstrapCommand.Build());
+        root.Subcommands.Add(InspectCommand.Build());
         return root;
     }
 

@@ -43,7 +43,8 @@ public static class OutputFolder
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes a leftover temporary file, if there is one; never fails.</summary>
+    internal static void TryDelete(string path)
     {
         try
         {
