@@ -15,6 +15,7 @@ public static class ConnectorCli
             "Run 'realm-sqlserver <command> --help' for a command's options.");
         root.Subcommands.Add(BootstrapCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
+        root.Subcommands.Add(PlanCommand.Build());
         return root;
     }
 
