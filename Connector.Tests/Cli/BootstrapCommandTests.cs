@@ -2,22 +2,14 @@ using Connector.Sql;
 
 namespace Connector.Tests.Cli;
 
-public class BootstrapCommandTests
+public class BootstrapCommandTests : WorkFolderTest
 {
-    private string _work = null!;
-
     private static string Sample => Path.Combine(RepositoryPaths.Root, "samples", "realm-schema.json");
-
-    [SetUp]
-    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("bootstrap-test-").FullName;
-
-    [TearDown]
-    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
 
     [Test]
     public void Bootstrap_writes_the_dacpac_and_a_parseable_deploy_script()
     {
-        var output = Path.Combine(_work, "out");
+        var output = Path.Combine(Work, "out");
 
         var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", output, "--realm-path", "/app/main", "--sql-schema", "app");
 
@@ -33,43 +25,43 @@ public class BootstrapCommandTests
     [Test]
     public void A_missing_schema_file_is_named_and_exits_with_bad_input()
     {
-        var run = CliRun.Of("bootstrap", "--realm-schema", Path.Combine(_work, "missing.json"), "--out", _work);
+        var run = CliRun.Of("bootstrap", "--realm-schema", Path.Combine(Work, "missing.json"), "--out", Work);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
-        Assert.That(run.Error, Is.EqualTo($"error: --realm-schema: file '{Path.Combine(_work, "missing.json")}' does not exist; check the path.\n"));
+        Assert.That(run.Error, Is.EqualTo($"error: --realm-schema: file '{Path.Combine(Work, "missing.json")}' does not exist; check the path.\n"));
     }
 
     [Test]
     public void Invalid_json_is_reported_with_line_and_column()
     {
-        var file = Path.Combine(_work, "bad.json");
+        var file = Path.Combine(Work, "bad.json");
         File.WriteAllText(file, "[\n  {\"name\": \"A\",\n   \"properties\": {\"x\": \"int\",}}\n]");
 
-        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(_work, "out"));
+        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(Work, "out"));
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(run.Error, Does.StartWith($"error: {file}: line 3, column "));
         Assert.That(run.Error, Does.Contain("not valid JSON"));
-        Assert.That(Directory.Exists(Path.Combine(_work, "out")), Is.False, "nothing written");
+        Assert.That(Directory.Exists(Path.Combine(Work, "out")), Is.False, "nothing written");
     }
 
     [Test]
     public void An_invalid_schema_names_the_class_and_property_and_writes_nothing()
     {
-        var file = Path.Combine(_work, "schema.json");
+        var file = Path.Combine(Work, "schema.json");
         File.WriteAllText(file, """[{"name": "Dog", "properties": {"owner": "Persn"}}]""");
 
-        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(_work, "out"));
+        var run = CliRun.Of("bootstrap", "--realm-schema", file, "--out", Path.Combine(Work, "out"));
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(run.Error, Does.Contain("class 'Dog', property 'owner': links to class 'Persn', which is not in the schema"));
-        Assert.That(Directory.Exists(Path.Combine(_work, "out")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(Work, "out")), Is.False);
     }
 
     [Test]
     public void An_unwritable_output_folder_exits_with_the_output_code()
     {
-        var file = Path.Combine(_work, "a-file");
+        var file = Path.Combine(Work, "a-file");
         File.WriteAllText(file, "not a folder");
 
         var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Path.Combine(file, "out"));
@@ -82,7 +74,7 @@ public class BootstrapCommandTests
     [Test]
     public void The_catalog_schema_cannot_be_the_target_schema()
     {
-        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", _work, "--sql-schema", "REALMSYNC");
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Work, "--sql-schema", "REALMSYNC");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error, Does.StartWith("error: --sql-schema 'REALMSYNC' is reserved"));
@@ -92,7 +84,7 @@ public class BootstrapCommandTests
     public void Missing_required_options_are_usage_errors()
     {
         Assert.That(CliRun.Of("bootstrap", "--realm-schema", Sample).ExitCode, Is.EqualTo(ExitCodes.Usage));
-        var run = CliRun.Of("bootstrap", "--out", _work);
+        var run = CliRun.Of("bootstrap", "--out", Work);
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error, Does.StartWith("error: bootstrap needs the Realm schema"));
     }
@@ -109,7 +101,7 @@ public class BootstrapCommandTests
     [Test]
     public void Existing_output_files_are_replaced_whole()
     {
-        var output = Path.Combine(_work, "out");
+        var output = Path.Combine(Work, "out");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "deploy.sql"), "old");
 

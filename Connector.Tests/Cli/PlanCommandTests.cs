@@ -2,28 +2,20 @@ using Connector.Sql;
 
 namespace Connector.Tests.Cli;
 
-public class PlanCommandTests
+public class PlanCommandTests : WorkFolderTest
 {
-    private string _work = null!;
-
     private static string Schema => Path.Combine(RepositoryPaths.Root, "samples", "realm-schema.json");
 
     private static string Instructions => Path.Combine(RepositoryPaths.Root, "samples", "instructions.jsonl");
 
-    [SetUp]
-    public void CreateWorkFolder() => _work = Directory.CreateTempSubdirectory("plan-test-").FullName;
-
-    [TearDown]
-    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
-
     [Test]
     public void Plan_writes_the_T_SQL_of_the_README_sample()
     {
-        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", Instructions, "--out", _work);
+        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", Instructions, "--out", Work);
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        Assert.That(run.Output, Is.EqualTo($"Planned 4 transaction(s) for Realm path '/default': wrote {Path.Combine(_work, "plan.sql")}.\n"));
-        var script = File.ReadAllText(Path.Combine(_work, "plan.sql"));
+        Assert.That(run.Output, Is.EqualTo($"Planned 4 transaction(s) for Realm path '/default': wrote {Path.Combine(Work, "plan.sql")}.\n"));
+        var script = File.ReadAllText(Path.Combine(Work, "plan.sql"));
         Assert.That(TSqlScriptParser.Errors(script), Is.Empty);
         Assert.That(script, Does.Contain("-- version 3: 2 call(s), after a schema deployment"));
         Assert.That(script, Does.Contain("ALTER TABLE [dbo].[Dog]\n    ADD [weight] FLOAT (53) NULL;"));
@@ -32,23 +24,23 @@ public class PlanCommandTests
     [Test]
     public void A_bad_transaction_is_reported_with_line_version_and_path_and_stops_the_plan_there()
     {
-        var file = Path.Combine(_work, "bad.jsonl");
+        var file = Path.Combine(Work, "bad.jsonl");
         var lines = File.ReadAllLines(Instructions).ToList();
         lines.Insert(1, """{"realm_path":"/default","version":2,"instructions":[{"type":"SET","object_type":"Dog","identity":"Fido","values":{"wieght":13}}]}""");
         File.WriteAllLines(file, lines);
 
-        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", file, "--out", _work);
+        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", file, "--out", Work);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(run.Error, Is.EqualTo("error: line 2: version 2: $.instructions[0].values.wieght: class 'Dog' has no property 'wieght'\n"));
         Assert.That(run.Output, Does.StartWith("Planned 1 transaction(s)"));
-        Assert.That(File.ReadAllText(Path.Combine(_work, "plan.sql")), Does.Contain("-- onBadTransaction = stop: the applier stops this Realm path here."));
+        Assert.That(File.ReadAllText(Path.Combine(Work, "plan.sql")), Does.Contain("-- onBadTransaction = stop: the applier stops this Realm path here."));
     }
 
     [Test]
     public void With_skip_the_plan_goes_on_after_a_bad_transaction_and_skips_versions_already_applied()
     {
-        var file = Path.Combine(_work, "bad.jsonl");
+        var file = Path.Combine(Work, "bad.jsonl");
         File.WriteAllLines(file,
         [
             """{"realm_path":"/default","version":1,"instructions":[{"type":"DELETE","object_type":"Cat","identity":"x"}]}""",
@@ -56,14 +48,14 @@ public class PlanCommandTests
             """{"realm_path":"/default","version":2,"instructions":[{"type":"DELETE","object_type":"Dog","identity":"x"}]}""",
         ]);
 
-        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", file, "--out", _work, "--on-bad-transaction", "skip");
+        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", file, "--out", Work, "--on-bad-transaction", "skip");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(run.Output, Does.StartWith("Planned 1 transaction(s)"));
-        Assert.That(File.ReadAllText(Path.Combine(_work, "plan.sql")), Does.Contain("-- version 2: skipped, at or below the cursor (2): already applied"));
+        Assert.That(File.ReadAllText(Path.Combine(Work, "plan.sql")), Does.Contain("-- version 2: skipped, at or below the cursor (2): already applied"));
     }
 
     [Test]
     public void A_missing_instructions_file_is_bad_input() =>
-        Assert.That(CliRun.Of("plan", "--realm-schema", Schema, "--instructions", Path.Combine(_work, "none.jsonl"), "--out", _work).ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(CliRun.Of("plan", "--realm-schema", Schema, "--instructions", Path.Combine(Work, "none.jsonl"), "--out", Work).ExitCode, Is.EqualTo(ExitCodes.BadInput));
 }
