@@ -36,12 +36,27 @@ public static class ValueCoercion
         return (property.Collection, RealmValueTags.AsUntaggedList(value)) switch
         {
             (CollectionKind.Dictionary, DictionaryValue dictionary) => new DictionaryValue(dictionary.Entries.Select(
-                entry => KeyValuePair.Create(entry.Key, CoerceElement(entry.Value, property, jsonPath + JsonReadContext.Member(entry.Key), property.Optional)))
-                .ToImmutableArray()),
+                entry => KeyValuePair.Create(entry.Key, CoerceAt(entry.Value, property, jsonPath, JsonReadContext.Member, entry.Key))).ToImmutableArray()),
             (CollectionKind.List or CollectionKind.Set, ListValue list) => new ListValue(list.Items.Select(
-                (item, i) => CoerceElement(item, property, jsonPath + JsonReadContext.Element(i), property.Optional)).ToImmutableArray()),
+                (item, i) => CoerceAt(item, property, jsonPath, JsonReadContext.Element, (long)i)).ToImmutableArray()),
             _ => throw Mismatch(property.Collection == CollectionKind.Dictionary ? "a JSON object" : "a JSON array", value, jsonPath),
         };
+    }
+
+    /// <summary>
+    /// An element of a collection; its path (<paramref name="jsonPath"/> + the element's segment) is built only
+    /// when it is needed, for an error: on the applier's hot path a collection costs no string per element.
+    /// </summary>
+    private static RealmValue CoerceAt<TSegment>(RealmValue element, RealmProperty property, string jsonPath, Func<TSegment, string> segment, TSegment at)
+    {
+        try
+        {
+            return CoerceElement(element, property, string.Empty, property.Optional);
+        }
+        catch (AdapterFormatException e)
+        {
+            throw new AdapterFormatException(e.Problem, jsonPath + segment(at) + e.JsonPath, e.Version, e.LineNumber, e.InnerException);
+        }
     }
 
     private static RealmValue CoerceElement(RealmValue value, RealmProperty property, string jsonPath, bool nullable)

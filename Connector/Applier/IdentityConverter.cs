@@ -25,7 +25,7 @@ public static class IdentityConverter
 
         if (target.Class.PrimaryKeyProperty is { } key)
         {
-            var coerced = ValueCoercion.Coerce(identity, key with { Optional = false }, jsonPath);
+            var coerced = ValueCoercion.Coerce(identity, key.Optional ? key with { Optional = false } : key, jsonPath);
             return SqlValueConverter.Convert(coerced, key.Type, keyType, jsonPath)!;
         }
 

@@ -10,6 +10,13 @@ public sealed class MappingContext
     private readonly Dictionary<string, ClassMapping> _classes;
     private readonly Dictionary<string, SqlTableDefinition> _tables;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaMapping, MappingContext> Cache = new();
+
+    private readonly Dictionary<string, ClassShape> _shapes;
+
+    /// <summary>The context of <paramref name="mapping"/>, built once per mapping instance (transactions share the mapping in force).</summary>
+    public static MappingContext For(SchemaMapping mapping) => Cache.GetValue(mapping, m => new MappingContext(m));
+
     public MappingContext(SchemaMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -18,7 +25,11 @@ public sealed class MappingContext
         Objects = ApplierObjects.Name(mapping);
         _classes = mapping.Classes.ToDictionary(c => c.Class.Name, StringComparer.Ordinal);
         _tables = mapping.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _shapes = mapping.Classes.ToDictionary(
+            c => c.Class.Name, c => new ClassShape(c, _tables[c.Table], Objects.Classes[c.Table]), StringComparer.Ordinal);
     }
+
+    public ClassShape Shape(ClassMapping mapped) => _shapes[mapped!.Class.Name];
 
     public SchemaMapping Mapping { get; }
 

@@ -15,10 +15,7 @@ namespace Connector.Applier;
 public sealed class ObjectRowGroup
 {
     private readonly MappingContext _context;
-    private readonly ClassMapping _class;
-    private readonly SqlTableDefinition _table;
-    private readonly ClassRoutines _routines;
-    private readonly ImmutableArray<TableColumn> _columns;
+    private readonly ClassShape _shape;
     private readonly Dictionary<object, object?[]> _rows = new(KeyComparer.Instance);
     private readonly List<object> _order = [];
     private readonly Dictionary<string, Dictionary<object, List<object?[]>>> _collections = new(StringComparer.Ordinal);
@@ -28,21 +25,14 @@ public sealed class ObjectRowGroup
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(mapped);
         _context = context;
-        _class = mapped;
-        _table = context.Table(mapped.Table);
-        _routines = context.Objects.Classes[mapped.Table];
+        _shape = context.Shape(mapped);
         Insert = insert;
         FirstInstruction = LastInstruction = firstInstruction;
-        _columns = [
-            new TableColumn(_routines.OrdinalColumn, SqlColumnType.Parse("int")),
-            .. _table.Columns.Select(c => new TableColumn(c.Name, SqlColumnType.Parse(c.SqlType))),
-            .. _routines.SetFlags.Select(f => new TableColumn(f, SqlColumnType.Parse("bit"))),
-        ];
     }
 
     public bool Insert { get; }
 
-    public string ClassName => _class.Class.Name;
+    public string ClassName => _shape.Mapped.Class.Name;
 
     public int FirstInstruction { get; }
 
@@ -58,34 +48,23 @@ public sealed class ObjectRowGroup
         LastInstruction = index;
         if (!_rows.TryGetValue(key, out var row))
         {
-            row = NewRow(key, index);
+            row = (object?[])(Insert ? _shape.InsertTemplate : _shape.UpdateTemplate).Clone();
+            row[0] = index;
+            row[1] = key;
             _rows[key] = row;
             _order.Add(key);
         }
 
         foreach (var (name, value) in values.Entries)
         {
-            var valuePath = path + ".values" + JsonReadContext.Member(name);
-            var property = MappingContext.Property(_class, name, valuePath);
-            evolution.RequireKnownAt(index, ClassName, name, valuePath);
-            var coerced = ValueCoercion.Coerce(value, property.Property, valuePath);
-            if (property.Property.Name == _class.Class.PrimaryKey)
+            // Paths are relative (empty) on the way in and made whole only for an error: no string per value.
+            try
             {
-                var given = IdentityConverter.Convert(coerced, _class, valuePath);
-                if (!KeyComparer.Instance.Equals(given, key))
-                {
-                    throw new AdapterFormatException($"the primary key '{name}' differs from the instruction's identity; a primary key cannot change", valuePath);
-                }
+                AddValue(row, key, name, value, index, evolution);
             }
-            else if (property.Column is not null)
+            catch (AdapterFormatException e)
             {
-                var at = _table.Columns.Select(c => c.Name).ToList().IndexOf(property.Column);
-                row[at + 1] = ColumnValue(property, coerced, valuePath);
-                row[_table.Columns.Length + at] = true;
-            }
-            else if (property.ChildTable is not null)
-            {
-                SetCollection(property, key, coerced, valuePath);
+                throw Located(e, path + ".values" + JsonReadContext.Member(name));
             }
         }
     }
@@ -93,86 +72,119 @@ public sealed class ObjectRowGroup
     public IEnumerable<PlannedCall> Calls()
     {
         var rows = _order.Select(k => _rows[k]).ToList();
+        var routines = _shape.Routines;
         yield return new PlannedCall(
-            Insert ? _routines.Upsert : _routines.Update,
+            Insert ? routines.Upsert : routines.Update,
             Insert ? CallKind.Upsert : CallKind.Update,
             ClassName,
-            [new TableArgument("@rows", _routines.RowType, _columns, rows)],
+            [new TableArgument("@rows", routines.RowType, _shape.RowColumns, rows)],
             FirstInstruction,
             LastInstruction);
         foreach (var (table, byOwner) in _collections)
         {
-            var routines = _context.Objects.Collections[table];
+            var collection = _context.Objects.Collections[table];
             var child = _context.Table(table);
-            var keyColumn = new TableColumn(KeyTypeWriter.KeyColumn, SqlColumnType.Parse(_class.KeySqlType));
+            var keyColumn = new TableColumn(KeyTypeWriter.KeyColumn, _shape.KeyType);
             yield return new PlannedCall(
-                routines.Replace!,
+                collection.Replace!,
                 CallKind.Replace,
                 ClassName,
                 [
-                    new TableArgument("@owners", _context.Objects.KeyTypes[_class.KeySqlType], [keyColumn], [.. byOwner.Keys.Select(k => new[] { k })]),
-                    new TableArgument("@items", routines.ItemType!, [.. child.Columns.Select(c => new TableColumn(c.Name, SqlColumnType.Parse(c.SqlType)))], [.. byOwner.Values.SelectMany(items => items)]),
+                    new TableArgument("@owners", _context.Objects.KeyTypes[_shape.Mapped.KeySqlType], [keyColumn], [.. byOwner.Keys.Select(k => new[] { k })]),
+                    new TableArgument("@items", collection.ItemType!, [.. child.Columns.Select(c => new TableColumn(c.Name, SqlColumnType.Parse(c.SqlType)))], [.. byOwner.Values.SelectMany(items => items)]),
                 ],
                 FirstInstruction,
                 LastInstruction);
         }
     }
 
-    private object?[] NewRow(object key, int index)
+    private void AddValue(object?[] row, object key, string name, RealmValue value, int index, SchemaEvolution evolution)
     {
-        var row = new object?[_columns.Length];
-        row[0] = index;
-        row[1] = key;
-        for (var i = 1; i < _table.Columns.Length; i++)
+        if (!_shape.Properties.TryGetValue(name, out var slot))
         {
-            var column = _table.Columns[i];
-            var property = _class.Properties.First(p => p.Column == column.Name).Property;
-            row[i + 1] = Insert && !column.Nullable ? SqlValueConverter.Default(property.Type) : null;
-            row[_table.Columns.Length + i] = false;
+            throw new AdapterFormatException($"class '{ClassName}' has no property '{name}'", string.Empty);
         }
 
-        return row;
+        evolution.RequireKnownAt(index, ClassName, name, string.Empty);
+        var property = slot.Mapping;
+        var coerced = ValueCoercion.Coerce(value, property.Property, string.Empty);
+        if (slot.Column == 0)
+        {
+            var given = IdentityConverter.Convert(coerced, _shape.Mapped, string.Empty);
+            if (!KeyComparer.Instance.Equals(given, key))
+            {
+                throw new AdapterFormatException($"the primary key '{name}' differs from the instruction's identity; a primary key cannot change", string.Empty);
+            }
+        }
+        else if (slot.Column > 0)
+        {
+            row[slot.Column + 1] = ColumnValue(slot, coerced, string.Empty);
+            row[_shape.ColumnCount + slot.Column] = Boxed.True;
+        }
+        else if (property.ChildTable is not null)
+        {
+            SetCollection(property, key, coerced);
+        }
     }
 
-    private object? ColumnValue(PropertyMapping property, RealmValue coerced, string path)
+    /// <summary>The same problem at <paramref name="prefix"/> + its relative path.</summary>
+    private static AdapterFormatException Located(AdapterFormatException e, string prefix) =>
+        new(e.Problem, prefix + e.JsonPath, e.Version, e.LineNumber, e.InnerException);
+
+    private object? ColumnValue(PropertySlot slot, RealmValue coerced, string path)
     {
-        if (property.Property.IsLink)
+        var property = slot.Mapping.Property;
+        if (property.IsLink)
         {
-            return coerced is NullValue ? null : IdentityConverter.Convert(coerced, _context.Class(property.Property.ObjectType!, path), path);
+            return coerced is NullValue ? null : IdentityConverter.Convert(coerced, _context.Class(property.ObjectType!, path), path);
         }
 
-        return SqlValueConverter.Convert(coerced, property.Property.Type, SqlColumnType.Parse(property.SqlType!), path);
+        return SqlValueConverter.Convert(coerced, property.Type, slot.Type!, path);
     }
 
-    private void SetCollection(PropertyMapping property, object owner, RealmValue coerced, string path)
+    private void SetCollection(PropertyMapping property, object owner, RealmValue coerced)
     {
         var child = _context.Table(property.ChildTable!);
         var elementType = SqlColumnType.Parse(child.Columns[2].SqlType);
+        var target = property.Property.IsLink ? _context.Class(property.Property.ObjectType!, string.Empty) : null;
         var items = new List<object?[]>();
-        object? Element(RealmValue element, string elementPath) => property.Property.IsLink
-            ? element is NullValue ? null : IdentityConverter.Convert(element, _context.Class(property.Property.ObjectType!, elementPath), elementPath)
-            : SqlValueConverter.Convert(element, property.Property.Type, elementType, elementPath);
+        object? Element(RealmValue element) => target is not null
+            ? element is NullValue ? null : IdentityConverter.Convert(element, target, string.Empty)
+            : SqlValueConverter.Convert(element, property.Property.Type, elementType, string.Empty);
         if (coerced is DictionaryValue dictionary)
         {
             var keyType = SqlColumnType.Parse(child.Columns[1].SqlType);
             foreach (var (key, element) in dictionary.Entries)
             {
-                var elementPath = path + JsonReadContext.Member(key);
-                items.Add([owner, SqlValueConverter.Convert(new StringValue(key), RealmPropertyType.String, keyType, elementPath), Element(element, elementPath)]);
+                try
+                {
+                    items.Add([owner, SqlValueConverter.Convert(new StringValue(key), RealmPropertyType.String, keyType, string.Empty), Element(element)]);
+                }
+                catch (AdapterFormatException e)
+                {
+                    throw Located(e, JsonReadContext.Member(key));
+                }
             }
         }
         else if (coerced is ListValue list)
         {
-            var seen = new HashSet<RealmValue>();
+            var seen = property.Property.Collection == CollectionKind.Set ? new HashSet<RealmValue>() : null;
             for (var i = 0; i < list.Items.Length; i++)
             {
                 // A set holds each value once (Realm drops repeats); a list keeps them.
-                if (property.Property.Collection == CollectionKind.Set && !seen.Add(list.Items[i]))
+                if (seen is not null && !seen.Add(list.Items[i]))
                 {
                     continue;
                 }
 
-                items.Add([owner, items.Count, Element(list.Items[i], path + JsonReadContext.Element(i))]);
+                try
+                {
+                    items.Add([owner, items.Count, Element(list.Items[i])]);
+                }
+                catch (AdapterFormatException e)
+                {
+                    throw Located(e, JsonReadContext.Element(i));
+                }
             }
         }
 

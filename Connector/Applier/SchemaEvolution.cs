@@ -56,6 +56,11 @@ public sealed class SchemaEvolution
     /// <summary>Throws when <paramref name="className"/> (or its <paramref name="propertyName"/>) was added after instruction <paramref name="index"/>.</summary>
     public void RequireKnownAt(int index, string className, string? propertyName, string jsonPath)
     {
+        if (_introducedAt.Count == 0)
+        {
+            return;
+        }
+
         var key = propertyName is null ? className : className + "." + propertyName;
         if (_introducedAt.TryGetValue(key, out var at) && at > index)
         {

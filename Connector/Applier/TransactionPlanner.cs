@@ -19,7 +19,7 @@ public static class TransactionPlanner
         try
         {
             var evolution = SchemaEvolution.Apply(transaction, current);
-            var context = new MappingContext(evolution.Mapping);
+            var context = MappingContext.For(evolution.Mapping);
             var calls = new PlanBuilder(context, evolution).Build(transaction.Instructions);
             return new TransactionPlan(transaction.RealmPath, transaction.Version, evolution.Mapping, evolution.Changed, calls);
         }
@@ -39,7 +39,15 @@ public static class TransactionPlanner
         {
             for (var i = 0; i < instructions.Length; i++)
             {
-                Add(instructions[i], i, "$.instructions" + JsonReadContext.Element(i));
+                // Paths inside are relative to the instruction, made whole only for an error.
+                try
+                {
+                    Add(instructions[i], i, string.Empty);
+                }
+                catch (AdapterFormatException e)
+                {
+                    throw new AdapterFormatException(e.Problem, "$.instructions" + JsonReadContext.Element(i) + e.JsonPath, e.Version, e.LineNumber, e.InnerException);
+                }
             }
 
             Flush();

@@ -12,9 +12,17 @@ public sealed record SqlColumnType(string Text, SqlDbType DbType, int MaxLength,
     /// <summary>-1: the (max) length of SqlMetaData and SqlParameter.</summary>
     public const int Max = -1;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqlColumnType> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The type spelled <paramref name="text"/>; parsed once per spelling (it is on the applier's hot path).</summary>
     public static SqlColumnType Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Parsed.GetOrAdd(text, ParseText);
+    }
+
+    private static SqlColumnType ParseText(string text)
+    {
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var name = open < 0 ? text : text[..open];
         var arguments = open < 0 ? [] : text[(open + 1)..^1].Split(',');
