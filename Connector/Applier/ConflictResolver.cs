@@ -62,7 +62,11 @@ public static class ConflictResolver
                 }
 
                 dropped[(call.ClassName, call.FirstInstruction)] = lost;
-                if (kept.Count > 0)
+                if (lost.Count == 0)
+                {
+                    calls.Add(call);
+                }
+                else if (kept.Count > 0)
                 {
                     calls.Add(call with { Arguments = [table with { Rows = kept }, .. call.Arguments.Skip(1)] });
                 }
