@@ -91,7 +91,12 @@ public sealed class InboundApplier
 
         try
         {
-            state.Order.Check(line, transaction.Version);
+            // A line retried on a later run (RetryLater) was checked already; checking it again would report it out of order.
+            if (state.CheckedLine != line.After)
+            {
+                state.Order.Check(line, transaction.Version);
+                state.CheckedLine = line.After;
+            }
         }
         catch (JournalException e)
         {
@@ -200,6 +205,8 @@ public sealed class InboundApplier
         public JournalPosition? Position { get; set; }
 
         public VersionOrder Order { get; } = new();
+
+        public JournalPosition? CheckedLine { get; set; }
 
         public string? StopReason { get; set; }
     }
