@@ -22,10 +22,18 @@ public static class CatalogRecordWriter
         sql.Append("SET @RealmId = SCOPE_IDENTITY();\n");
         sql.Append("INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);\n");
         AppendRows(sql, CatalogRows.Growth(null, mapping), "@RealmId");
-        sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) VALUES (@RealmId, ")
+        AppendDeployment(sql, "@RealmId", mapping, dacpac, deployedScript, reason);
+        return sql.ToString();
+    }
+
+    /// <summary>The realmsync.SchemaDeployment row of a deployment, with <paramref name="realmId"/> (a variable or literal).</summary>
+    public static void AppendDeployment(StringBuilder sql, string realmId, SchemaMapping mapping, ReadOnlySpan<byte> dacpac, string deployedScript, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(mapping);
+        sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) VALUES (").Append(realmId).Append(", ")
             .Append(SqlLiteral.String(reason)).Append(", ").Append(SqlLiteral.Binary(dacpac)).Append(", ")
             .Append(SqlLiteral.Utf16Text(deployedScript)).Append(", ").Append(SqlLiteral.Utf16Text(SchemaMappingJson.Write(mapping))).Append(");\n");
-        return sql.ToString();
     }
 
     /// <summary>One INSERT per row, with <paramref name="realmId"/> (a variable or literal) as its RealmId.</summary>

@@ -1,0 +1,78 @@
+using System.Text;
+using Connector.Sql;
+
+namespace Connector.Catalog;
+
+/// <summary>
+/// Every statement <see cref="CatalogStore"/> sends, in one place: values are parameters, columns are qualified
+/// by an alias so that the offline tier can check each against the model.
+/// </summary>
+public static class CatalogStatements
+{
+    public const string FindRealm =
+        "SELECT r.[RealmId], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r " +
+        "WHERE r.[RealmPathHash] = CAST(HASHBYTES('SHA2_256', @RealmPath) AS binary(32)) AND r.[RealmPath] = @RealmPath;";
+
+    public const string ReadCursor =
+        "SELECT c.[Version] FROM [realmsync].[InboundCursor] AS c WHERE c.[RealmId] = @RealmId;";
+
+    /// <summary>Moves the cursor forward only: 0 rows means another node applied this version already.</summary>
+    public const string AdvanceCursor =
+        "UPDATE c SET c.[Version] = @Version, c.[UpdatedAt] = SYSUTCDATETIME() FROM [realmsync].[InboundCursor] AS c " +
+        "WHERE c.[RealmId] = @RealmId AND c.[Version] < @Version;";
+
+    public const string LoadDeploymentInForce =
+        "SELECT TOP (1) d.[DeploymentId], d.[Mapping], d.[Dacpac] FROM [realmsync].[SchemaDeployment] AS d " +
+        "WHERE d.[RealmId] = @RealmId ORDER BY d.[DeploymentId] DESC;";
+
+    public const string RecordDeployment =
+        "INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) " +
+        "VALUES (@RealmId, @Reason, @Dacpac, @Script, @Mapping);";
+
+    public const string InsertDeadLetter =
+        "INSERT INTO [realmsync].[DeadLetter] ([RealmId], [Version], [InstructionIndex], [Error], [Transaction]) " +
+        "VALUES (@RealmId, @Version, @InstructionIndex, @Error, @Transaction);";
+
+    public const string InsertConflict =
+        "INSERT INTO [realmsync].[Conflict] ([RealmId], [Version], [InstructionIndex], [ClassName], [ObjectIdentity], [Policy], [SqlChangeVersion], [RealmValues], [SqlValues]) " +
+        "VALUES (@RealmId, @Version, @InstructionIndex, @ClassName, @ObjectIdentity, @Policy, @SqlChangeVersion, @RealmValues, @SqlValues);";
+
+    public const string ReadWatermark =
+        "SELECT w.[Version] FROM [realmsync].[TableWatermark] AS w " +
+        "WHERE w.[RealmId] = @RealmId AND w.[SqlSchema] = @SqlSchema AND w.[SqlTable] = @SqlTable;";
+
+    /// <summary>
+    /// The INSERT of a <see cref="CatalogRow"/>: its table (a constant of <see cref="CatalogRows"/>), its columns
+    /// quoted, and one parameter per value (<c>@p0</c>, <c>@p1</c>, ...) beside <c>@RealmId</c>.
+    /// </summary>
+    public static string InsertRow(CatalogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var sql = new StringBuilder("INSERT INTO ").Append(row.Table).Append(" ([RealmId]");
+        foreach (var (column, _) in row.Values)
+        {
+            sql.Append(", ").Append(SqlIdentifier.Quote(column));
+        }
+
+        sql.Append(") VALUES (@RealmId");
+        for (var i = 0; i < row.Values.Length; i++)
+        {
+            sql.Append(", @p").Append(i);
+        }
+
+        return sql.Append(");").ToString();
+    }
+
+    /// <summary>Every fixed statement, by name, for the offline checks.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    {
+        [nameof(FindRealm)] = FindRealm,
+        [nameof(ReadCursor)] = ReadCursor,
+        [nameof(AdvanceCursor)] = AdvanceCursor,
+        [nameof(LoadDeploymentInForce)] = LoadDeploymentInForce,
+        [nameof(RecordDeployment)] = RecordDeployment,
+        [nameof(InsertDeadLetter)] = InsertDeadLetter,
+        [nameof(InsertConflict)] = InsertConflict,
+        [nameof(ReadWatermark)] = ReadWatermark,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Data;
+using Connector.SchemaGeneration;
+using Microsoft.Data.SqlClient;
+
+namespace Connector.Catalog;
+
+/// <summary>
+/// Reads and writes the catalog (schema realmsync) with SqlClient. Every method works inside the caller's
+/// transaction, so that catalog rows commit or roll back with the data they describe. Statements come from
+/// <see cref="CatalogStatements"/>; every value is a parameter.
+/// </summary>
+public static class CatalogStore
+{
+    public static async Task<MappedRealm?> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.FindRealm);
+        command.Parameters.Add(new SqlParameter("@RealmPath", SqlDbType.NVarChar, 1024) { Value = realmPath });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new MappedRealm(reader.GetInt32(0), realmPath, reader.GetString(1)) : null;
+    }
+
+    /// <summary>The highest version applied, or null when the Realm path has no cursor row.</summary>
+    public static async Task<long?> ReadCursorAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.ReadCursor);
+        command.Parameters.Add(RealmId(realmId));
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
+    }
+
+    /// <summary>
+    /// Moves the cursor to <paramref name="version"/>. False when it already stood at or above it (another node,
+    /// or an earlier attempt whose commit did succeed, applied it): the caller must roll back.
+    /// </summary>
+    public static async Task<bool> AdvanceCursorAsync(SqlConnection connection, SqlTransaction transaction, int realmId, long version, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.AdvanceCursor);
+        command.Parameters.Add(RealmId(realmId));
+        command.Parameters.Add(new SqlParameter("@Version", SqlDbType.BigInt) { Value = version });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public static async Task<DeploymentInForce?> LoadDeploymentInForceAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.LoadDeploymentInForce);
+        command.Parameters.Add(RealmId(realmId));
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var id = reader.GetInt32(0);
+        var mapping = SchemaMappingJson.Read(reader.GetString(1));
+        var dacpac = await reader.GetFieldValueAsync<byte[]>(2, cancellationToken);
+        return new DeploymentInForce(id, mapping, dacpac);
+    }
+
+    public static async Task InsertRowsAsync(SqlConnection connection, SqlTransaction transaction, int realmId, IEnumerable<CatalogRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            await using var command = Command(connection, transaction, CatalogStatements.InsertRow(row));
+            command.Parameters.Add(RealmId(realmId));
+            for (var i = 0; i < row.Values.Length; i++)
+            {
+                command.Parameters.Add(new SqlParameter("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Values[i].Value ?? DBNull.Value));
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public static async Task RecordDeploymentAsync(SqlConnection connection, SqlTransaction transaction, int realmId, SchemaDeployment deployment, string script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        await using var command = Command(connection, transaction, CatalogStatements.RecordDeployment);
+        command.Parameters.Add(RealmId(realmId));
+        command.Parameters.Add(new SqlParameter("@Reason", SqlDbType.NVarChar, 400) { Value = deployment.Reason });
+        command.Parameters.Add(new SqlParameter("@Dacpac", SqlDbType.VarBinary, -1) { Value = deployment.Dacpac });
+        command.Parameters.Add(Text("@Script", script));
+        command.Parameters.Add(Text("@Mapping", SchemaMappingJson.Write(deployment.Mapping)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task InsertDeadLetterAsync(SqlConnection connection, SqlTransaction transaction, DeadLetterRecord deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        await using var command = Command(connection, transaction, CatalogStatements.InsertDeadLetter);
+        command.Parameters.Add(RealmId(deadLetter.RealmId));
+        command.Parameters.Add(new SqlParameter("@Version", SqlDbType.BigInt) { Value = deadLetter.Version });
+        command.Parameters.Add(new SqlParameter("@InstructionIndex", SqlDbType.Int) { Value = (object?)deadLetter.InstructionIndex ?? DBNull.Value });
+        command.Parameters.Add(Text("@Error", deadLetter.Error));
+        command.Parameters.Add(Text("@Transaction", deadLetter.Transaction));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task InsertConflictAsync(SqlConnection connection, SqlTransaction transaction, ConflictRecord conflict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        await using var command = Command(connection, transaction, CatalogStatements.InsertConflict);
+        command.Parameters.Add(RealmId(conflict.RealmId));
+        command.Parameters.Add(new SqlParameter("@Version", SqlDbType.BigInt) { Value = conflict.Version });
+        command.Parameters.Add(new SqlParameter("@InstructionIndex", SqlDbType.Int) { Value = conflict.InstructionIndex });
+        command.Parameters.Add(new SqlParameter("@ClassName", SqlDbType.NVarChar, 256) { Value = conflict.ClassName });
+        command.Parameters.Add(Text("@ObjectIdentity", conflict.ObjectIdentity));
+        command.Parameters.Add(new SqlParameter("@Policy", SqlDbType.VarChar, 16) { Value = conflict.Policy });
+        command.Parameters.Add(new SqlParameter("@SqlChangeVersion", SqlDbType.BigInt) { Value = conflict.SqlChangeVersion });
+        command.Parameters.Add(Text("@RealmValues", conflict.RealmValues));
+        command.Parameters.Add(Text("@SqlValues", conflict.SqlValues));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The Change Tracking version a table was last read up to for Realm, or null when never read.</summary>
+    public static async Task<long?> ReadWatermarkAsync(SqlConnection connection, SqlTransaction transaction, int realmId, string sqlSchema, string sqlTable, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.ReadWatermark);
+        command.Parameters.Add(RealmId(realmId));
+        command.Parameters.Add(new SqlParameter("@SqlSchema", SqlDbType.NVarChar, 128) { Value = sqlSchema });
+        command.Parameters.Add(new SqlParameter("@SqlTable", SqlDbType.NVarChar, 128) { Value = sqlTable });
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
+    }
+
+    private static SqlCommand Command(SqlConnection connection, SqlTransaction transaction, string sql) =>
+        new(sql, connection, transaction) { CommandType = CommandType.Text };
+
+    private static SqlParameter RealmId(int realmId) => new("@RealmId", SqlDbType.Int) { Value = realmId };
+
+    private static SqlParameter Text(string name, string? value) =>
+        new(name, SqlDbType.NVarChar, -1) { Value = (object?)value ?? DBNull.Value };
+}
