@@ -29,9 +29,12 @@ public static class CatalogStatements
         "INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) " +
         "VALUES (@RealmId, @Reason, @Dacpac, @Script, @Mapping);";
 
+    // Idempotent: under onBadTransaction = stop every restart meets the same bad transaction again, and one
+    // dead letter per transaction and error is what a DBA wants to read.
     public const string InsertDeadLetter =
         "INSERT INTO [realmsync].[DeadLetter] ([RealmId], [Version], [InstructionIndex], [Error], [Transaction]) " +
-        "VALUES (@RealmId, @Version, @InstructionIndex, @Error, @Transaction);";
+        "SELECT @RealmId, @Version, @InstructionIndex, @Error, @Transaction " +
+        "WHERE NOT EXISTS (SELECT 1 FROM [realmsync].[DeadLetter] AS d WHERE d.[RealmId] = @RealmId AND d.[Version] = @Version AND d.[Error] = @Error);";
 
     public const string InsertConflict =
         "INSERT INTO [realmsync].[Conflict] ([RealmId], [Version], [InstructionIndex], [ClassName], [ObjectIdentity], [Policy], [SqlChangeVersion], [RealmValues], [SqlValues]) " +
