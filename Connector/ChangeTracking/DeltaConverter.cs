@@ -66,6 +66,10 @@ public sealed class DeltaConverter
         return key;
     }
 
+    /// <summary>Whether the class needs a <see cref="DeltaPhase.DeferredLinks"/> pass: it has deferred links or mixed values (which may hold links).</summary>
+    public bool HasLateValues(ClassMapping mapping) =>
+        Shape(mapping ?? throw new ArgumentNullException(nameof(mapping))).Slots.Any(s => s.Deferred || s.Property.Property.Type == RealmPropertyType.Mixed);
+
     /// <summary>A collection converter for one child table of <paramref name="owner"/>.</summary>
     public CollectionDeltaConverter Collection(ClassMapping owner, PropertyMapping property)
     {
