@@ -96,7 +96,8 @@ public static class ChangeTrackingQueries
         ArgumentNullException.ThrowIfNull(owner);
         var ownerColumn = SqlIdentifier.Quote(SchemaMapper.OwnerColumn);
         var order = SqlIdentifier.Quote(child.Role == TableRole.Dictionary ? SchemaMapper.KeyColumn : SchemaMapper.PositionColumn);
-        var element = SqlIdentifier.Quote(child.Role == TableRole.LinkList ? SchemaMapper.TargetColumn : SchemaMapper.ValueColumn);
+        // Every collection of objects (list, set, dictionary) keeps its element in _target, primitives in _value.
+        var element = SqlIdentifier.Quote(child.Columns.Any(c => c.Name == SchemaMapper.TargetColumn) ? SchemaMapper.TargetColumn : SchemaMapper.ValueColumn);
         return new StringBuilder()
             .Append("SELECT o.").Append(ownerColumn).Append(", p.").Append(Key(owner)).Append(", c.").Append(order).Append(", c.").Append(element).Append('\n')
             .Append("FROM (").Append(owners).Append(") AS o\n")
