@@ -21,7 +21,7 @@ public sealed class ChangeOrder
         var order = ImmutableArray.CreateBuilder<ClassMapping>(remaining.Count);
         while (remaining.Count > 0)
         {
-            var next = remaining.FindIndex(c => ToOneLinks(c).All(p => p.Property.ObjectType != c.Class.Name && placed.Contains(p.Property.ObjectType!)));
+            var next = remaining.FindIndex(c => ToOneLinks(c).All(p => p.Property.ObjectType == c.Class.Name || placed.Contains(p.Property.ObjectType!)));
             var chosen = remaining[next < 0 ? 0 : next];
             foreach (var link in ToOneLinks(chosen).Where(p => p.Property.ObjectType == chosen.Class.Name || !placed.Contains(p.Property.ObjectType!)))
             {
