@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Data;
+using Microsoft.Data.SqlClient;
+
+namespace Connector.ChangeTracking;
+
+/// <summary>Reads the metadata of the user tables of one schema for <see cref="SqlFirstMapper"/>.</summary>
+public static class TableMetadataReader
+{
+    /// <summary>One row per column: table, column, system type, nullability, byte length, precision, scale, key ordinal (0 when not in the primary key).</summary>
+    public const string Query =
+        "SELECT t.[name], c.[name], ty.[name], c.[is_nullable], c.[max_length], c.[precision], c.[scale], ISNULL(ic.[key_ordinal], 0)\n" +
+        "FROM sys.tables AS t\n" +
+        "INNER JOIN sys.columns AS c ON c.[object_id] = t.[object_id]\n" +
+        "INNER JOIN sys.types AS ty ON ty.[user_type_id] = c.[system_type_id] AND ty.[system_type_id] = c.[system_type_id]\n" +
+        "LEFT OUTER JOIN sys.indexes AS i ON i.[object_id] = t.[object_id] AND i.[is_primary_key] = 1\n" +
+        "LEFT OUTER JOIN sys.index_columns AS ic ON ic.[object_id] = i.[object_id] AND ic.[index_id] = i.[index_id] AND ic.[column_id] = c.[column_id]\n" +
+        "WHERE SCHEMA_NAME(t.[schema_id]) = @schema AND t.[is_ms_shipped] = 0\n" +
+        "ORDER BY t.[name], c.[column_id];";
+
+    public static async Task<IReadOnlyList<TableMetadata>> ReadAsync(SqlConnection connection, SqlTransaction? transaction, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new SqlCommand(Query, connection, transaction);
+        command.Parameters.Add("@schema", SqlDbType.NVarChar, 128).Value = schema;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tables = new List<TableMetadata>();
+        string? current = null;
+        var columns = ImmutableArray.CreateBuilder<ColumnMetadata>();
+        var key = new SortedList<byte, string>();
+        void Close()
+        {
+            if (current is not null)
+            {
+                tables.Add(new TableMetadata(schema, current, columns.DrainToImmutable(), [.. key.Values]));
+                key.Clear();
+            }
+        }
+
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var table = reader.GetString(0);
+            if (table != current)
+            {
+                Close();
+                current = table;
+            }
+
+            var column = new ColumnMetadata(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt16(4), reader.GetByte(5), reader.GetByte(6));
+            columns.Add(column);
+            if (reader.GetByte(7) is var ordinal and > 0)
+            {
+                key.Add(ordinal, column.Name);
+            }
+        }
+
+        Close();
+        return tables;
+    }
+}
