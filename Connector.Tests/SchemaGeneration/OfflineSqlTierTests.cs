@@ -106,6 +106,7 @@ public class OfflineSqlTierTests
 
         Assert.That(inserts.Count(i => i.Table == "realmsync.MappedClass"), Is.EqualTo(artifacts.Mapping.Classes.Length));
         Assert.That(inserts.Count(i => i.Table == "realmsync.MappedProperty"), Is.EqualTo(artifacts.Mapping.Classes.Sum(c => c.Properties.Length)));
+        Assert.That(inserts.Count(i => i.Table == "realmsync.TableWatermark"), Is.EqualTo(artifacts.Mapping.Tables.Length), "an initial watermark per generated table");
         foreach (var (table, named) in inserts)
         {
             Assert.That(columns, Does.ContainKey(table));

@@ -47,6 +47,7 @@ public static class PlanScriptWriter
         if (deployment is not null)
         {
             CatalogRecordWriter.AppendRows(sql, CatalogRows.Growth(previous, plan.Mapping), "@RealmId");
+            CatalogRecordWriter.AppendInitialWatermarks(sql, previous, plan.Mapping, "@RealmId");
             sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) VALUES (@RealmId, ")
                 .Append(SqlLiteral.String(deployment.Reason)).Append(", ").Append(SqlLiteral.Binary(deployment.Dacpac)).Append(", ")
                 .Append(SqlLiteral.Utf16Text(deployment.DacFxScript)).Append(", ").Append(SqlLiteral.Utf16Text(SchemaMappingJson.Write(plan.Mapping))).Append(");\n");

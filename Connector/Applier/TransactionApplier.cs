@@ -108,6 +108,8 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         }
 
         await CatalogStore.InsertRowsAsync(connection, transaction, realmId, CatalogRows.Growth(previous, deployment.Mapping), cancellationToken);
+        await CatalogStore.InsertInitialWatermarksAsync(
+            connection, transaction, realmId, deployment.Mapping.SqlSchema, CatalogRows.NewTables(previous, deployment.Mapping), cancellationToken);
         await CatalogStore.RecordDeploymentAsync(connection, transaction, realmId, deployment, string.Join("\nGO\n", deployment.Batches), cancellationToken);
     }
 }

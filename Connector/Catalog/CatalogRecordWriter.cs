@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Connector.SchemaGeneration;
 using Connector.Sql;
 
@@ -22,6 +23,7 @@ public static class CatalogRecordWriter
         sql.Append("SET @RealmId = SCOPE_IDENTITY();\n");
         sql.Append("INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);\n");
         AppendRows(sql, CatalogRows.Growth(null, mapping), "@RealmId");
+        AppendInitialWatermarks(sql, null, mapping, "@RealmId");
         AppendDeployment(sql, "@RealmId", mapping, dacpac, deployedScript, reason);
         return sql.ToString();
     }
@@ -34,6 +36,23 @@ public static class CatalogRecordWriter
         sql.Append("INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) VALUES (").Append(realmId).Append(", ")
             .Append(SqlLiteral.String(reason)).Append(", ").Append(SqlLiteral.Binary(dacpac)).Append(", ")
             .Append(SqlLiteral.Utf16Text(deployedScript)).Append(", ").Append(SqlLiteral.Utf16Text(SchemaMappingJson.Write(mapping))).Append(");\n");
+    }
+
+    /// <summary>Initial watermarks of the tables <paramref name="next"/> adds (the statement the connector runs, with literals).</summary>
+    public static void AppendInitialWatermarks(StringBuilder sql, SchemaMapping? previous, SchemaMapping next, string realmId)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(next);
+        foreach (var table in CatalogRows.NewTables(previous, next))
+        {
+            // One pass over the statement: a literal that happens to contain "@SqlTable" is never rescanned.
+            sql.Append(Regex.Replace(CatalogStatements.InsertInitialWatermark, "@(RealmId|SqlSchema|SqlTable)\\b", m => m.Value switch
+            {
+                "@RealmId" => realmId,
+                "@SqlSchema" => SqlLiteral.String(next.SqlSchema),
+                _ => SqlLiteral.String(table),
+            })).Append('\n');
+        }
     }
 
     /// <summary>One INSERT per row, with <paramref name="realmId"/> (a variable or literal) as its RealmId.</summary>

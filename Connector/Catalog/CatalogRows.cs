@@ -9,6 +9,14 @@ public static class CatalogRows
     public const string MappedClass = "[realmsync].[MappedClass]";
     public const string MappedProperty = "[realmsync].[MappedProperty]";
 
+    /// <summary>The tables of <paramref name="next"/> that <paramref name="previous"/> does not have.</summary>
+    public static IEnumerable<string> NewTables(SchemaMapping? previous, SchemaMapping next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var known = previous?.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        return next.Tables.Select(t => t.Name).Where(name => !known.Contains(name));
+    }
+
     public static IEnumerable<CatalogRow> Growth(SchemaMapping? previous, SchemaMapping next)
     {
         ArgumentNullException.ThrowIfNull(next);

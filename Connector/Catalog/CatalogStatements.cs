@@ -66,6 +66,16 @@ public static class CatalogStatements
         return sql.Append(");").ToString();
     }
 
+    /// <summary>
+    /// A table created by the connector starts with the Change Tracking version of its creation as its watermark:
+    /// its rows came from Realm (tagged with the connector's context), so there is nothing to send back, and
+    /// without a watermark the poller would reload it whole (which is right only for SQL-first tables).
+    /// </summary>
+    public const string InsertInitialWatermark =
+        "INSERT INTO [realmsync].[TableWatermark] ([RealmId], [SqlSchema], [SqlTable], [Version]) " +
+        "SELECT @RealmId, @SqlSchema, @SqlTable, ISNULL(CHANGE_TRACKING_CURRENT_VERSION(), 0) " +
+        "WHERE NOT EXISTS (SELECT 1 FROM [realmsync].[TableWatermark] AS w WHERE w.[RealmId] = @RealmId AND w.[SqlSchema] = @SqlSchema AND w.[SqlTable] = @SqlTable);";
+
     /// <summary>Every fixed statement, by name, for the offline checks.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
@@ -77,5 +87,6 @@ public static class CatalogStatements
         [nameof(InsertDeadLetter)] = InsertDeadLetter,
         [nameof(InsertConflict)] = InsertConflict,
         [nameof(ReadWatermark)] = ReadWatermark,
+        [nameof(InsertInitialWatermark)] = InsertInitialWatermark,
     };
 }

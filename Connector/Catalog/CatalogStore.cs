@@ -71,6 +71,21 @@ public static class CatalogStore
         }
     }
 
+    /// <summary>Initial watermarks for tables the connector has just created (see <see cref="CatalogStatements.InsertInitialWatermark"/>).</summary>
+    public static async Task InsertInitialWatermarksAsync(
+        SqlConnection connection, SqlTransaction transaction, int realmId, string sqlSchema, IEnumerable<string> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        foreach (var table in tables)
+        {
+            await using var command = Command(connection, transaction, CatalogStatements.InsertInitialWatermark);
+            command.Parameters.Add(RealmId(realmId));
+            command.Parameters.Add(new SqlParameter("@SqlSchema", System.Data.SqlDbType.NVarChar, 128) { Value = sqlSchema });
+            command.Parameters.Add(new SqlParameter("@SqlTable", System.Data.SqlDbType.NVarChar, 128) { Value = table });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public static async Task RecordDeploymentAsync(SqlConnection connection, SqlTransaction transaction, int realmId, SchemaDeployment deployment, string script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
