@@ -20,4 +20,6 @@ public static class ExitCodes
     public const int SqlUnavailable = 7;
     /// <summary>The database is reachable but not ready (catalog, Change Tracking, snapshot isolation, permissions).</summary>
     public const int NotReady = 8;
+    /// <summary>A pass stopped a Realm path (a bad transaction with OnBadTransaction = stop, or a schema change awaiting a DBA).</summary>
+    public const int Stopped = 9;
 }
