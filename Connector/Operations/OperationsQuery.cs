@@ -11,6 +11,9 @@ public sealed record OperationsQuery(string Name, string Sql, IReadOnlyList<(str
     {
     }
 
-    /// <summary>Whether it reads the catalog (and so can be validated against the catalog model).</summary>
-    public bool ReadsCatalog => Sql.Contains("[realmsync].", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether it reads or writes catalog tables, and so can be validated against the catalog model. The others
+    /// read only system views, which the model does not hold (it has no master.dacpac reference): they are parsed.
+    /// </summary>
+    public bool ReadsCatalog => System.Text.RegularExpressions.Regex.IsMatch(Sql, @"\b(FROM|JOIN|INTO)\s+\[realmsync\]\.");
 }
