@@ -14,4 +14,12 @@ public static class ExitCodes
     public const int Output = 4;
     /// <summary>Generated SQL failed its own validation: nothing was written.</summary>
     public const int InvalidSql = 5;
+    /// <summary>The configuration file is missing or invalid (every failure is listed).</summary>
+    public const int Configuration = 6;
+    /// <summary>SQL Server cannot be reached, or refuses the login or the database.</summary>
+    public const int SqlUnavailable = 7;
+    /// <summary>The database is reachable but not ready (catalog, Change Tracking, snapshot isolation, permissions).</summary>
+    public const int NotReady = 8;
+    /// <summary>A pass stopped a Realm path (a bad transaction with OnBadTransaction = stop, or a schema change awaiting a DBA).</summary>
+    public const int Stopped = 9;
 }

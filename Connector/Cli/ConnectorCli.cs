@@ -16,6 +16,11 @@ public static class ConnectorCli
         root.Subcommands.Add(BootstrapCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(PlanCommand.Build());
+        root.Subcommands.Add(InstallCommand.Build());
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(SyncCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
+        root.Subcommands.Add(DoctorCommand.Build());
         return root;
     }
 
@@ -37,7 +42,12 @@ public static class ConnectorCli
 
         try
         {
-            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // No ProcessTerminationTimeout: 'run' leaves signals to the host's lifetime (which waits for running
+            // jobs), and 'sync' cancels its passes itself (Scheduling/ShutdownSignals).
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            });
         }
 #pragma warning disable CA1031 // The last resort: an unexpected error is a bug, reported with its stack trace.
         catch (Exception e)
@@ -46,6 +56,31 @@ public static class ConnectorCli
             error.WriteLine("internal error (a bug in realm-sqlserver; please report it with this output):");
             error.WriteLine(e.ToString());
             return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary><c>--config FILE</c>, on every command that reads the configuration.</summary>
+    public static Option<string> ConfigOption() => new("--config")
+    {
+        Description = "The configuration file (README.md, Configuration); the environment variable " +
+            "RealmSqlServer__SqlServer__ConnectionString overrides its connection string.",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => Configuration.ConnectorConfiguration.DefaultFile,
+    };
+
+    /// <summary>The asynchronous form of <see cref="Run"/>, for the commands that talk to SQL Server.</summary>
+    public static async Task<int> RunAsync(ParseResult parseResult, Func<TextWriter, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body(parseResult.InvocationConfiguration.Output);
+        }
+        catch (ConnectorException e)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+            return e.ExitCode;
         }
     }
 

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Connector.Configuration;
+using Connector.Operations;
+using Connector.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Cli;
+
+/// <summary><c>run</c>: the long-running service; Quartz fires the three jobs until the service manager stops it.</summary>
+public static class RunCommand
+{
+    public static Command Build()
+    {
+        var config = ConnectorCli.ConfigOption();
+        var command = new Command(
+            "run",
+            "Run as a service (systemd, Windows service, or in the foreground): the inbound, poll and ship jobs on their schedules " +
+            "until stopped; a stop waits for running passes to finish. Needs SQL Server.")
+        {
+            config,
+        };
+        command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async _ =>
+        {
+            var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
+            // Fail fast with a clear exit code rather than letting every job log the same connection error.
+            await (await OperationsConnection.OpenAsync(options.SqlServer, ct)).DisposeAsync();
+            var builder = ConnectorHost.CreateBuilder(options);
+            PassRegistration.ThrowIfMissing(builder.Services);
+            ConnectorSchedule.Add(builder.Services, options);
+            using var host = builder.Build();
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!);
+            var scheduler = options.Scheduler;
+            var target = ConnectionStringDisplay.Describe(options.SqlServer.ConnectionString);
+            var inbound = ConnectorSchedule.Describe(scheduler.InboundInterval, scheduler.InboundCron);
+            var poll = ConnectorSchedule.Describe(scheduler.PollInterval, scheduler.PollCron);
+            var ship = ConnectorSchedule.Describe(scheduler.ShipInterval, scheduler.ShipCron);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "realm-sqlserver starting on {Target}: inbound {Inbound}, poll {Poll}, ship {Ship}, clustered {Clustered}",
+                    target, inbound, poll, ship, scheduler.Clustered);
+            }
+            await host.RunAsync(ct);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

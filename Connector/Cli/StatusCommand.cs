@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Connector.Configuration;
+using Connector.Operations;
+
+namespace Connector.Cli;
+
+/// <summary><c>status</c>: per Realm path, cursor, watermarks and lag, retention headroom, outbox, dead letters, conflicts.</summary>
+public static class StatusCommand
+{
+    public static Command Build()
+    {
+        var config = ConnectorCli.ConfigOption();
+        var command = new Command(
+            "status",
+            "Print, per mapped Realm path, the inbound cursor, each table's watermark with its lag and Change Tracking retention headroom, " +
+            "the outbox backlog, dead letters and conflicts. Needs SQL Server.")
+        {
+            config,
+        };
+        command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async output =>
+        {
+            var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
+            await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, ct);
+            if (await DatabaseProbe.CatalogVersionAsync(connection, ct) is null)
+            {
+                throw new ConnectorException($"{connection.Target}: the catalog (schema realmsync) is absent; run 'realm-sqlserver install' first.", ExitCodes.NotReady);
+            }
+
+            var report = await StatusReader.ReadAsync(connection, ct);
+            await output.WriteLineAsync($"Status of {connection.Target}:");
+            var warnings = StatusWriter.Write(report, [.. options.Realm.RealmPaths], options.ChangeTracking.RetentionWarningFraction, output);
+            return warnings == 0 ? ExitCodes.Success : ExitCodes.NotReady;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Connector.Configuration;
+
+/// <summary>
+/// The whole configuration, bound from the <c>RealmSqlServer</c> section of connector.config.json
+/// (DESIGN.md section 9); README.md documents every key.
+/// </summary>
+public sealed class ConnectorOptions
+{
+    /// <summary>The configuration section every key lives under.</summary>
+    public const string SectionName = "RealmSqlServer";
+
+    public SqlServerOptions SqlServer { get; set; } = new();
+    public RealmOptions Realm { get; set; } = new();
+    public SchemaOptions Schema { get; set; } = new();
+    public SyncOptions Sync { get; set; } = new();
+    public SchedulerOptions Scheduler { get; set; } = new();
+    public ChangeTrackingOptions ChangeTracking { get; set; } = new();
+    public SqlFirstOptions SqlFirst { get; set; } = new();
+}

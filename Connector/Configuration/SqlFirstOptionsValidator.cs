@@ -1,0 +1,53 @@
+using Connector.Catalog;
+using Microsoft.Extensions.Options;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Connector.Configuration;
+
+/// <summary>Checks <see cref="SqlFirstOptions"/>: every table is a two-part name outside the catalog.</summary>
+public sealed class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SqlFirstOptions options) => ValidationResults.Of(Check(options));
+
+    public static IReadOnlyList<string> Check(SqlFirstOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new OptionFailures("SqlFirst");
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < options.Tables.Count; i++)
+        {
+            var key = $"{nameof(options.Tables)}:{i}";
+            var name = TwoPartName(options.Tables[i]);
+            if (name is null)
+            {
+                failures.Add(key, options.Tables[i], "must be a table as 'schema.table' (brackets allowed: '[my schema].[my table]').");
+            }
+            else if (string.Equals(name.Value.Schema, CatalogSchema.SchemaName, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add(key, options.Tables[i], "is in the connector's catalog schema realmsync, which cannot be mapped; remove it.");
+            }
+            else if (!seen.Add((name.Value.Schema.ToUpperInvariant(), name.Value.Table.ToUpperInvariant())))
+            {
+                failures.Add(key, options.Tables[i], "is listed twice; remove the duplicate.");
+            }
+        }
+
+        return failures.All;
+    }
+
+    /// <summary>The schema and table of <c>schema.table</c>, or null when it is anything else.</summary>
+    public static (string Schema, string Table)? TwoPartName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(text);
+        var name = parser.ParseSchemaObjectName(reader, out var errors);
+        return errors.Count > 0 || name is null || name.SchemaIdentifier is null || name.DatabaseIdentifier is not null || name.ServerIdentifier is not null
+            ? null
+            : (name.SchemaIdentifier.Value, name.BaseIdentifier.Value);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Connector.Operations;
+
+public enum CheckOutcome
+{
+    Pass,
+    Warn,
+    Fail,
+}

@@ -1,0 +1,9 @@
+namespace Connector.Operations;
+
+public enum HeadroomState
+{
+    Ok,
+    Warning,
+    Lost,
+    NotTracked,
+}

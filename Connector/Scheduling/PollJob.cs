@@ -1,0 +1,15 @@
+using Quartz;
+
+namespace Connector.Scheduling;
+
+/// <summary>
+/// The scheduled poll pass: SQL Server changes (Change Tracking) into the outbox.
+/// Never two at once on a node, nor in a cluster (Quartz's store honours the attribute across nodes);
+/// a shutdown cancels the token and the host waits for the pass to end.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class PollJob(IPollPass pass, PassRunner runner) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(PassKind.Poll, pass.RunAsync, cancellationToken);
+}
