@@ -64,7 +64,7 @@ public class ConnectorConfigurationTests : WorkFolderTest
         Assert.That(load.Failures, Is.EqualTo(new[]
         {
             "RealmSqlServer:Sync:ConflictPolcy is not a configuration key; correct its spelling or remove it " +
-            "(the keys of RealmSqlServer:Sync are ConflictPolicy, OnBadTransaction, TransactionSize).",
+            "(the keys of RealmSqlServer:Sync are ConflictPolicy, OnBadTransaction, TransactionSize, MaxRetries, RetryDelay).",
         }));
     }
 

@@ -40,11 +40,23 @@ public class SchedulingTests
     [Test]
     public void Without_registered_passes_run_and_sync_refuse_naming_what_is_missing()
     {
-        var builder = ConnectorHost.CreateBuilder(Options());
+        var builder = ConnectorHost.CreateBuilder(Options(), (_, _) => { });
 
         var e = Assert.Throws<ConnectorException>(() => PassRegistration.ThrowIfMissing(builder.Services));
 
         Assert.That(e!.Message, Does.StartWith("this build of realm-sqlserver has no implementation registered for IInboundPass, IPollPass, IShipPass"));
+    }
+
+    [Test]
+    public void The_default_registration_provides_the_applier_the_poller_and_the_shipper()
+    {
+        var builder = ConnectorHost.CreateBuilder(Options());
+        PassRegistration.ThrowIfMissing(builder.Services);
+        using var host = builder.Build();
+
+        Assert.That(host.Services.GetRequiredService<IInboundPass>(), Is.TypeOf<Connector.Applier.InboundApplyPass>());
+        Assert.That(host.Services.GetRequiredService<IPollPass>(), Is.TypeOf<Connector.ChangeTracking.ChangeTrackingPollPass>());
+        Assert.That(host.Services.GetRequiredService<IShipPass>(), Is.TypeOf<Connector.ChangeTracking.OutboxShipPass>());
     }
 
     [Test]

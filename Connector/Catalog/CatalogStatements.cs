@@ -9,6 +9,9 @@ namespace Connector.Catalog;
 /// </summary>
 public static class CatalogStatements
 {
+    public const string ListRealms =
+        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r ORDER BY r.[RealmId];";
+
     public const string FindRealm =
         "SELECT r.[RealmId], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r " +
         "WHERE r.[RealmPathHash] = CAST(HASHBYTES('SHA2_256', @RealmPath) AS binary(32)) AND r.[RealmPath] = @RealmPath;";
@@ -79,6 +82,7 @@ public static class CatalogStatements
     /// <summary>Every fixed statement, by name, for the offline checks.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
+        [nameof(ListRealms)] = ListRealms,
         [nameof(FindRealm)] = FindRealm,
         [nameof(ReadCursor)] = ReadCursor,
         [nameof(AdvanceCursor)] = AdvanceCursor,

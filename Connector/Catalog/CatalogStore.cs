@@ -11,6 +11,20 @@ namespace Connector.Catalog;
 /// </summary>
 public static class CatalogStore
 {
+    /// <summary>Every mapped Realm path, in the order they were mapped.</summary>
+    public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(SqlConnection connection, SqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction!, CatalogStatements.ListRealms);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var realms = new List<MappedRealm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            realms.Add(new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return realms;
+    }
+
     public static async Task<MappedRealm?> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, CatalogStatements.FindRealm);

@@ -16,4 +16,10 @@ public sealed class SyncOptions
 
     /// <summary>Instructions per outbound transaction the poller writes.</summary>
     public int TransactionSize { get; set; } = 1000;
+
+    /// <summary>Retries of an inbound transaction after a transient SQL error (deadlock, timeout, broken connection).</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The first retry's delay; it doubles per retry, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

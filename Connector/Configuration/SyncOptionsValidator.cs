@@ -19,6 +19,10 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             options.OnBadTransaction, "must be 'stop' (the Realm path stops at a bad transaction) or 'skip' (it is dead-lettered and skipped).");
         failures.AddUnless(options.TransactionSize is >= 1 and <= MaxTransactionSize, nameof(options.TransactionSize),
             options.TransactionSize, $"must be between 1 and {MaxTransactionSize}; the default is 1000.");
+        failures.AddUnless(options.MaxRetries is >= 0 and <= Applier.ApplierOptions.MaxRetriesLimit, nameof(options.MaxRetries),
+            options.MaxRetries, $"must be between 0 and {Applier.ApplierOptions.MaxRetriesLimit}; the default is 5.");
+        failures.AddUnless(options.RetryDelay > TimeSpan.Zero && options.RetryDelay <= Applier.ApplierOptions.MaxRetryDelay, nameof(options.RetryDelay),
+            options.RetryDelay, $"must be above 00:00:00 and at most {Applier.ApplierOptions.MaxRetryDelay:c} ([d.]hh:mm:ss); the default is 00:00:01.");
         return failures.All;
     }
 }

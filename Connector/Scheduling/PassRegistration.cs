@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connector.Scheduling;
 
 /// <summary>
-/// Where the three passes are registered for <c>run</c> and <c>sync</c>. The applier, the poller and the
-/// outbox shipper implement <see cref="IInboundPass"/>, <see cref="IPollPass"/> and <see cref="IShipPass"/>
-/// in their own folders and are added in <see cref="Add"/>; until they are, both commands stop with a
-/// message naming what is missing rather than running a pass that does nothing.
+/// Where the three passes are registered for <c>run</c> and <c>sync</c>: the applier, the poller and the
+/// outbox shipper (<see cref="IInboundPass"/>, <see cref="IPollPass"/>, <see cref="IShipPass"/>) with what they
+/// share (the connection factory, the journal, the options). A build without one of them stops both commands
+/// with a message naming what is missing rather than running a pass that does nothing.
 /// </summary>
 public static class PassRegistration
 {
@@ -17,10 +17,18 @@ public static class PassRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        // Registered by the applier and Change Tracking work, for example:
-        //   services.AddSingleton<IInboundPass, Applier.InboundApplyPass>();
-        //   services.AddSingleton<IPollPass, ChangeTracking.PollPass>();
-        //   services.AddSingleton<IShipPass, ChangeTracking.OutboxShipPass>();
+        services.AddSingleton(new Sql.SqlConnectionFactory(options.SqlServer.ConnectionString));
+        services.AddSingleton(new Journal.JournalPaths(options.Realm.JournalPath));
+        services.AddSingleton(Applier.ApplierOptions.Parse(
+            options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay));
+        services.AddSingleton(new ChangeTracking.PollOptions { InstructionsPerTransaction = options.Sync.TransactionSize });
+        services.AddSingleton<ServedRealms>();
+        // One applier per process: it keeps each Realm path's journal position between passes.
+        services.AddSingleton<Applier.InboundApplier>();
+        services.AddSingleton<ChangeTracking.ChangeTrackingPoller>();
+        services.AddSingleton<IInboundPass, Applier.InboundApplyPass>();
+        services.AddSingleton<IPollPass, ChangeTracking.ChangeTrackingPollPass>();
+        services.AddSingleton<IShipPass, ChangeTracking.OutboxShipPass>();
     }
 
     /// <summary>The pass interfaces nothing is registered for.</summary>
