@@ -123,6 +123,14 @@ public class TransactionPlannerTests
     }
 
     [Test]
+    public void Re_sending_an_embedded_class_changes_nothing_though_ADD_TYPE_cannot_say_it_is_embedded()
+    {
+        var plan = Plan("""{"type":"ADD_TYPE","object_type":"Address","properties":{"street":"string","city":"string"}}""");
+
+        Assert.That(plan.SchemaChanged, Is.False);
+    }
+
+    [Test]
     public void Re_sending_a_class_exactly_as_mapped_changes_nothing()
     {
         var plan = Plan("""{"type":"ADD_TYPE","object_type":"Dog","primary_key":"name","properties":{"name":"string","breed":"string?","owners":{"type":"linkingObjects","objectType":"Person","property":"dogs"}}}""");

@@ -83,7 +83,8 @@ public sealed class SchemaEvolution
                 _introducedAt.TryAdd(added.Name, index);
                 Introduce(index, added.Name, added.Properties);
             }
-            else if (!classes[at].Equals(added))
+            // ADD_TYPE cannot say whether a class is embedded or asymmetric: the mapped kind stands.
+            else if (!classes[at].Equals(added with { Kind = classes[at].Kind }))
             {
                 throw new AdapterFormatException(
                     $"ADD_TYPE '{addType.ObjectType}' differs from the class already mapped; a class cannot be changed, only given new properties (ADD_PROPERTIES)", path);

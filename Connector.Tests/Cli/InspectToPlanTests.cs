@@ -1,0 +1,46 @@
+using Connector.Sql;
+
+namespace Connector.Tests.Cli;
+
+/// <summary>
+/// The offline path a DBA takes with an existing Realm, end to end: a .realm file's schema and content
+/// (inspect) planned by the applier (plan) against that schema, for every readable fixture.
+/// </summary>
+public class InspectToPlanTests : WorkFolderTest
+{
+    private static readonly string[] Fixtures =
+    [
+        "core-asymmetric-22.realm", "core-upgrade-20.realm", "core-upgrade-22.realm", "dotnet-guids-24.realm",
+        "dotnet-migration-22.realm", "dotnet-v6db-22.realm", "js-dates-23.realm", "js-parents-22.realm", "kotlin-objectid-23.realm",
+    ];
+
+    [TestCaseSource(nameof(Fixtures))]
+    public void The_instructions_of_a_realm_file_plan_cleanly_against_its_own_schema(string fixture)
+    {
+        var (run, script) = InspectThenPlan(fixture);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(TSqlScriptParser.Errors(script), Is.Empty);
+    }
+
+    [Test]
+    public void An_object_with_a_null_primary_key_is_refused_by_name_because_SQL_keys_cannot_hold_null()
+    {
+        var (run, _) = InspectThenPlan("core-upgrade-23.realm");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(run.Error, Does.Contain("a null identity for class 'table2': SQL Server key columns cannot hold null"));
+    }
+
+    private (CliRun Run, string Script) InspectThenPlan(string fixture)
+    {
+        var file = RepositoryPaths.RequireRealmFixture(fixture);
+        var schema = Path.Combine(Work, "schema.json");
+        var instructions = Path.Combine(Work, "instructions.jsonl");
+        File.WriteAllText(schema, CliRun.Of("inspect", "--realm-file", file).Output);
+        Assert.That(CliRun.Of("inspect", "--realm-file", file, "--instructions", "--out", instructions).ExitCode, Is.Zero);
+
+        var run = CliRun.Of("plan", "--realm-schema", schema, "--instructions", instructions, "--out", Work);
+        return (run, File.ReadAllText(Path.Combine(Work, "plan.sql")));
+    }
+}
