@@ -109,4 +109,21 @@ public class BootstrapCommandTests : WorkFolderTest
         Assert.That(File.ReadAllText(Path.Combine(output, "deploy.sql")), Does.StartWith("/*\nRealmSqlServer deploy.sql"));
         Assert.That(Directory.GetFiles(output), Has.Length.EqualTo(2), "no temporary files left");
     }
+
+    [Test]
+    public void Apply_against_an_unreachable_server_writes_the_files_then_fails_naming_the_server_but_not_the_password()
+    {
+        var config = Path.Combine(Work, "connector.config.json");
+        File.WriteAllText(config, """
+            {"RealmSqlServer": {"SqlServer": {"ConnectionString": "Server=127.0.0.1,1;Database=RealmSync;User ID=sa;Password=Secret123!;Connect Timeout=2;Encrypt=false"},
+             "Realm": {"JournalPath": "/tmp"}}}
+            """);
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Path.Combine(Work, "out"), "--apply", "--config", config);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.SqlUnavailable));
+        Assert.That(run.Error, Does.StartWith("error: cannot connect to SQL Server (server '127.0.0.1,1', database 'RealmSync')"));
+        Assert.That(run.Error + run.Output, Does.Not.Contain("Secret123!"));
+        Assert.That(File.Exists(Path.Combine(Work, "out", "deploy.sql")), Is.True, "deploy.sql is written first, for a DBA to run by hand");
+    }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Connector.Configuration;
+using Connector.Operations;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 
@@ -43,12 +45,18 @@ public static class BootstrapCommand
             HelpName = "S",
             DefaultValueFactory = _ => DefaultSqlSchema,
         };
+        var apply = new Option<bool>("--apply")
+        {
+            Description = "Also run deploy.sql on the database of the configuration (--config); needs SQL Server, an empty database " +
+                "with Change Tracking and snapshot isolation on. Without --sql-schema the configuration's SqlServer:Schema is used.",
+        };
+        var config = ConnectorCli.ConfigOption();
         var command = new Command(
             "bootstrap",
             "Generate the SQL Server schema for a Realm, offline: writes DIR/schema.dacpac and DIR/deploy.sql, " +
             "a script that creates the catalog and the generated tables on an empty database and records the mapping.")
         {
-            realmSchema, realmFile, output, realmPath, sqlSchema,
+            realmSchema, realmFile, output, realmPath, sqlSchema, apply, config,
         };
         command.Validators.Add(result =>
         {
@@ -62,16 +70,18 @@ public static class BootstrapCommand
                 result.AddError("bootstrap takes the Realm schema from one place: give --realm-schema FILE or --realm-file FILE, not both.");
             }
         });
-        command.SetAction(parse => ConnectorCli.Run(parse, stdout =>
+        command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async stdout =>
         {
             var (schema, schemaFile) = parse.GetValue(realmSchema) is { } jsonFile
                 ? (RealmSchemaImporter.Import(InputFiles.ReadText(jsonFile, "--realm-schema"), jsonFile), jsonFile)
                 : (ReadRealmFileSchema(parse.GetValue(realmFile)!), parse.GetValue(realmFile)!);
-            var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, parse.GetValue(sqlSchema)!, Path.GetFileName(schemaFile));
+            var options = parse.GetValue(apply) ? ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!) : null;
+            var targetSchema = options is not null && parse.GetResult(sqlSchema) is null or { Implicit: true } ? options.SqlServer.Schema : parse.GetValue(sqlSchema)!;
+            var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, targetSchema, Path.GetFileName(schemaFile));
             var directory = parse.GetValue(output)!;
             OutputFolder.Write(directory, "--out", ("schema.dacpac", artifacts.Dacpac), ("deploy.sql", System.Text.Encoding.UTF8.GetBytes(artifacts.DeployScript)));
             BootstrapReport.Write(stdout, artifacts, directory);
-            return ExitCodes.Success;
+            return options is null ? ExitCodes.Success : await DeployScriptRunner.RunAsync(options.SqlServer, artifacts.DeployScript, stdout, ct);
         }));
         return command;
     }

@@ -37,6 +37,10 @@ public static partial class DeployScriptWriter
         return Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF').ReplaceLineEndings("\n");
     }
 
+    /// <summary>The batches of a script, split at its <c>GO</c> lines as sqlcmd and SSMS split them (empty ones dropped).</summary>
+    public static IReadOnlyList<string> Batches(string script) =>
+        [.. GoLine().Split(script ?? throw new ArgumentNullException(nameof(script))).Select(b => b.Trim()).Where(b => b.Length > 0)];
+
     /// <summary>The batches of a DacFx script that are plain T-SQL (SQLCMD directives and <c>USE</c> removed).</summary>
     public static IReadOnlyList<string> PlainBatches(string dacFxScript)
     {
