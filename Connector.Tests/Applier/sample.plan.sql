@@ -43,6 +43,7 @@ EXEC [realmsync].[dbo.Person__dogs$list_insert] @context = @context, @owner = 0x
 -- instruction 4: ListInsert 'Person'
 EXEC [realmsync].[dbo.Person__dogs$list_insert] @context = @context, @owner = 0x5F1B2C3D4E5F60718293A4B5, @index = 1, @target = N'Fido';
 UPDATE c SET c.[Version] = 1, c.[UpdatedAt] = SYSUTCDATETIME() FROM [realmsync].[InboundCursor] AS c WHERE c.[RealmId] = @RealmId AND c.[Version] < 1;
+IF @@ROWCOUNT = 0 THROW 50010, N'version 1 is at or below the cursor of this Realm path: already applied; nothing was changed', 1;
 DECLARE @RealmId int = (SELECT r.[RealmId] FROM [realmsync].[MappedRealm] AS r WHERE r.[RealmPath] = N'/default');
 DECLARE @context varbinary(128) = 0x7265616C6D2D73716C736572766572;
 -- instruction 0: Update 'Person'
@@ -63,3 +64,4 @@ INSERT INTO @t4_keys ([key]) VALUES
     (N'Rex');
 EXEC [realmsync].[dbo.Dog$delete] @context = @context, @keys = @t4_keys;
 UPDATE c SET c.[Version] = 2, c.[UpdatedAt] = SYSUTCDATETIME() FROM [realmsync].[InboundCursor] AS c WHERE c.[RealmId] = @RealmId AND c.[Version] < 2;
+IF @@ROWCOUNT = 0 THROW 50010, N'version 2 is at or below the cursor of this Realm path: already applied; nothing was changed', 1;

@@ -53,6 +53,8 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
         header.Append(CultureInfo.InvariantCulture, $"""
             -- RealmSqlServer plan: the T-SQL the applier would send for {Planned} transaction(s) of Realm path '{Line(_mapping.RealmPath)}'
             -- against the schema given, in SQL schema [{_mapping.SqlSchema}], values as literals. Generated offline: nothing was run.
+            -- The applier also reads the result of each $update call (a SET on an object that does not exist is bad input,
+            -- or a conflict); this script does not.
             SET XACT_ABORT ON;
             GO
 

@@ -59,6 +59,8 @@ public static class PlanScriptWriter
         }
 
         sql.Append(CultureInfo.InvariantCulture, $"UPDATE c SET c.[Version] = {plan.Version}, c.[UpdatedAt] = SYSUTCDATETIME() FROM [realmsync].[InboundCursor] AS c WHERE c.[RealmId] = @RealmId AND c.[Version] < {plan.Version};\n");
+        // As the applier: a cursor already at or past this version means it was applied before; undo, change nothing.
+        sql.Append(CultureInfo.InvariantCulture, $"IF @@ROWCOUNT = 0 THROW 50010, N'version {plan.Version} is at or below the cursor of this Realm path: already applied; nothing was changed', 1;\n");
         return sql.ToString();
     }
 

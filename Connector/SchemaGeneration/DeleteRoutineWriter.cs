@@ -43,6 +43,7 @@ public static class DeleteRoutineWriter
             }
         }
 
+        var embedded = CollectEmbedded(sql, mapping, mapped, objects);
         foreach (var owned in OwnedTables(mapping, mapped))
         {
             sql.Append(Tracked).Append("DELETE c FROM ").Append(Q(owned)).Append(" AS c WHERE c.[").Append(SchemaMapper.OwnerColumn)
@@ -51,6 +52,14 @@ public static class DeleteRoutineWriter
 
         sql.Append(Tracked).Append("DELETE t FROM ").Append(Q(ClassTable(mapping, mapped))).Append(" AS t WHERE t.").Append(Q(mapped.KeyColumn))
             .Append(" IN ").Append(KeyIn).Append(";\n");
+        foreach (var (variable, target) in embedded)
+        {
+            // Only when there is something to delete: an embedded class may embed itself (a tree), and an empty call
+            // would recurse to SQL Server's nesting limit.
+            sql.Append("IF EXISTS (SELECT 1 FROM ").Append(variable).Append(")\n    EXEC ").Append(ApplierObjects.Quote(objects.Classes[target.Table].Delete))
+                .Append(" @context = @context, @keys = ").Append(variable).Append(";\n");
+        }
+
         return sql.ToString();
     }
 
@@ -93,6 +102,31 @@ public static class DeleteRoutineWriter
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Embedded objects live and die with their owner (Realm deletes them with it): their keys, from the owner's
+    /// links and lists to embedded classes, are gathered before the owner goes and deleted after it, recursively
+    /// through the embedded class's own delete procedure.
+    /// </summary>
+    private static List<(string Variable, ClassMapping Target)> CollectEmbedded(StringBuilder sql, SchemaMapping mapping, ClassMapping mapped, ApplierObjects objects)
+    {
+        var embedded = new List<(string, ClassMapping)>();
+        var classes = mapping.Classes.ToDictionary(c => c.Class.Name, StringComparer.Ordinal);
+        foreach (var property in mapped.Properties.Where(p => p.Property.IsLink && classes[p.Property.ObjectType!].Class.Kind == RealmSchema.ClassKind.Embedded))
+        {
+            var target = classes[property.Property.ObjectType!];
+            var variable = "@embedded" + (embedded.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var (table, column, owner) = property.ChildTable is null
+                ? (Q(ClassTable(mapping, mapped)), Q(property.Column!), Q(mapped.KeyColumn))
+                : (Q(mapping.Tables.First(t => t.Name == property.ChildTable)), "[" + SchemaMapper.TargetColumn + "]", "[" + SchemaMapper.OwnerColumn + "]");
+            sql.Append("DECLARE ").Append(variable).Append(' ').Append(ApplierObjects.Quote(objects.KeyTypes[target.KeySqlType])).Append(";\n")
+                .Append("INSERT INTO ").Append(variable).Append(" ([").Append(KeyTypeWriter.KeyColumn).Append("]) SELECT DISTINCT e.").Append(column)
+                .Append(" FROM ").Append(table).Append(" AS e WHERE e.").Append(column).Append(" IS NOT NULL AND e.").Append(owner).Append(" IN ").Append(KeyIn).Append(";\n");
+            embedded.Add((variable, target));
+        }
+
+        return embedded;
     }
 
     private static void AppendRekey(StringBuilder sql, string table, string column) =>

@@ -14,7 +14,10 @@ namespace Connector.SchemaGeneration;
 /// </summary>
 public static partial class DeployScriptWriter
 {
+    // XACT_ABORT rolls back on a run-time error, but a batch that fails to compile never runs and leaves the
+    // transaction open: @@ERROR, still set when the next batch starts, catches that case (as SSDT's scripts do).
     private const string Guard =
+        "IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;\n" +
         "IF @@TRANCOUNT = 0 BEGIN RAISERROR(N'deploy.sql stopped: the batch above failed and the whole deployment was rolled back; nothing was changed. Fix the error above and run the script again.', 16, 1); SET NOEXEC ON; END";
 
     /// <summary>The DacFx create script of <paramref name="package"/>, without database options.</summary>
@@ -91,14 +94,10 @@ public static partial class DeployScriptWriter
         sql.Append(Preflight).Append("\nGO\nBEGIN TRANSACTION;\nGO\n");
         foreach (var batch in PlainBatches(dacFxScript))
         {
-            sql.Append(batch).Append("\nGO\n");
-            if (!IsPrint(batch))
-            {
-                sql.Append(Guard).Append("\nGO\n");
-            }
+            sql.Append(batch).Append("\nGO\n").Append(Guard).Append("\nGO\n");
         }
 
-        sql.Append("PRINT N'Recording the mapping in the catalog...';\nGO\n");
+        sql.Append("PRINT N'Recording the mapping in the catalog...';\n");
         sql.Append(CatalogRecordWriter.Write(mapping, dacpac, dacFxScript, "bootstrap deploy.sql from " + source));
         sql.Append("GO\n").Append(Guard).Append("\nGO\n");
         sql.Append(CultureInfo.InvariantCulture, $"COMMIT TRANSACTION;\nPRINT N'RealmSqlServer: deployment complete ({mapping.Tables.Length} generated tables).';\nGO\nSET NOEXEC OFF;\nGO\n");
@@ -126,10 +125,6 @@ public static partial class DeployScriptWriter
     private static bool IsComment(string batch) =>
         batch.StartsWith("/*", StringComparison.Ordinal) && batch.EndsWith("*/", StringComparison.Ordinal) &&
         batch.IndexOf("*/", StringComparison.Ordinal) == batch.Length - 2;
-
-    // DacFx's progress lines; they cannot fail, so they need no guard after them.
-    private static bool IsPrint(string batch) =>
-        batch.StartsWith("PRINT N'", StringComparison.Ordinal) && !batch.Contains('\n', StringComparison.Ordinal);
 
     // T-SQL block comments nest: keep user-supplied names from opening or closing one.
     private static string CommentSafe(string text) =>
