@@ -2,6 +2,7 @@ using Connector.Adapter;
 using Connector.Catalog;
 using Connector.ChangeTracking;
 using Connector.RealmSchema;
+using Connector.SchemaGeneration;
 
 namespace Connector.Tests.ChangeTracking;
 
@@ -79,6 +80,14 @@ public class SqlFirstPlannerTests
             (CatalogRows.MappedClass, (object?)"Customers", (object?)1),
             (CatalogRows.MappedProperty, "Customers", "code"),
         }));
+    }
+
+    [Test]
+    public void The_mapping_survives_the_deployment_row_it_is_stored_in()
+    {
+        var mapping = SqlFirstPlanner.Plan(Path, [("dbo", "Orders"), ("dbo", "Customers")], [Orders, Customers]).Mapping;
+
+        Assert.That(SchemaMappingJson.Read(SchemaMappingJson.Write(mapping)), Is.EqualTo(mapping));
     }
 
     [Test]

@@ -47,10 +47,10 @@ public sealed class PollerHarness : IAsyncDisposable
         return await new OutboxShipper(store(new OutboxStore(connection))).ShipAsync(Applier.Journal, realmId, ApplierHarness.RealmPath, cancellationToken);
     }
 
-    /// <summary>Every line of the outbound journal, in segment and line order (duplicates kept).</summary>
-    public IReadOnlyList<AdapterTransaction> Outbound()
+    /// <summary>Every line of the outbound journal of a Realm path (/small unless named), in segment and line order (duplicates kept).</summary>
+    public IReadOnlyList<AdapterTransaction> Outbound(string realmPath = ApplierHarness.RealmPath)
     {
-        var directory = Applier.Journal.OutboundDirectory(ApplierHarness.RealmPath);
+        var directory = Applier.Journal.OutboundDirectory(realmPath);
         return !Directory.Exists(directory)
             ? []
             : [.. Directory.GetFiles(directory, "*.jsonl").Order(StringComparer.Ordinal)
