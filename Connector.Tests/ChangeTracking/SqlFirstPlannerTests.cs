@@ -101,6 +101,14 @@ public class SqlFirstPlannerTests
     }
 
     [Test]
+    public void A_table_without_change_tracking_is_refused_with_the_statement_that_enables_it() =>
+        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Orders"), ("dbo", "Customers")], [Orders, Customers], tracked: new HashSet<(string, string)> { ("dbo", "Customers") }).Refusals,
+            Is.EqualTo(new[]
+            {
+                new SqlFirstRefusal("[dbo].[Orders]", "Change Tracking is not enabled on table [dbo].[Orders]; run ALTER TABLE [dbo].[Orders] ENABLE CHANGE_TRACKING; as db_owner, then install again"),
+            }));
+
+    [Test]
     public void A_realm_first_path_takes_no_sql_first_table() =>
         Assert.That(SqlFirstPlanner.Plan("/small", [("dbo", "Orders")], [Orders], null, "realm-first").Refusals, Is.EqualTo(new[]
         {

@@ -64,4 +64,27 @@ public class SqlFirstIntegrationTests
                 new ChangeTrackingSource(at, to)),
         }));
     }
+
+    [Test]
+    public async Task Tables_that_cannot_be_polled_are_refused_with_the_reason_and_nothing_is_recorded(CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        await harness.Database.RunScriptAsync(
+            "CREATE TABLE [dbo].[Untracked] ([id] int NOT NULL CONSTRAINT [PK_Untracked] PRIMARY KEY);\nGO\n" +
+            "CREATE TABLE [dbo].[Heap] ([id] int NOT NULL);\nGO\n" +
+            "ALTER TABLE [dbo].[Heap] ENABLE CHANGE_TRACKING;",
+            cancellationToken);
+
+        SqlFirstRegistration registration;
+        await using (var connection = await harness.Database.OpenAsync(cancellationToken))
+        {
+            registration = await SqlFirstRegistrar.RegisterAsync(connection, RealmPath, [("dbo", "Untracked"), ("dbo", "Heap"), ("dbo", "Missing")], cancellationToken);
+        }
+
+        Assert.That(registration.Plan.Refusals.Select(r => r.Table), Is.EqualTo(new[] { "[dbo].[Untracked]", "[dbo].[Heap]", "[dbo].[Missing]" }));
+        Assert.That(registration.Plan.Refusals[0].Reason, Does.StartWith("Change Tracking is not enabled on table [dbo].[Untracked]"));
+        Assert.That(registration.Plan.Refusals[1].Reason, Does.StartWith("table [dbo].[Heap] has no primary key"));
+        Assert.That((registration.RealmId, registration.OutboxVersion), Is.EqualTo(((int?)null, (long?)null)));
+        Assert.That(await harness.Database.ScalarAsync("SELECT COUNT(*) FROM [realmsync].[MappedRealm] AS r WHERE r.[RealmPath] = N'/sql-first'", cancellationToken), Is.Zero);
+    }
 }

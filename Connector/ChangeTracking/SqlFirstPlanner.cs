@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Connector.Adapter;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
+using Connector.Sql;
 
 namespace Connector.ChangeTracking;
 
@@ -19,9 +20,10 @@ public static class SqlFirstPlanner
     /// <param name="metadata">The metadata of every table of the requested schemas (<see cref="TableMetadataReader"/>).</param>
     /// <param name="previous">The mapping in force for the Realm path, or null when it is not mapped yet.</param>
     /// <param name="previousMode">The path's MappingMode when it is mapped: a 'realm-first' path takes no SQL-first tables.</param>
+    /// <param name="tracked">The tables Change Tracking follows (<see cref="SqlFirstStatements.TrackedTables"/>); null skips the check.</param>
     public static SqlFirstPlan Plan(
         string realmPath, IReadOnlyList<(string Schema, string Table)> requested, IReadOnlyList<TableMetadata> metadata,
-        SchemaMapping? previous = null, string? previousMode = null)
+        SchemaMapping? previous = null, string? previousMode = null, IReadOnlySet<(string Schema, string Table)>? tracked = null)
     {
         ArgumentNullException.ThrowIfNull(requested);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -58,6 +60,13 @@ public static class SqlFirstPlanner
                 classes.Any(c => string.Equals(c.Class.Name, table.Name, StringComparison.Ordinal)))
             {
                 already.Add(name);
+                continue;
+            }
+
+            // Mapped without Change Tracking, the table would stop every poll of the path; the DBA owns the table.
+            if (tracked is not null && !tracked.Contains((table.Schema, table.Name)))
+            {
+                refusals.Add(new(name, $"Change Tracking is not enabled on table {name}; run ALTER TABLE {SqlIdentifier.Quote(table.Schema, table.Name)} ENABLE CHANGE_TRACKING; as db_owner, then install again"));
                 continue;
             }
 

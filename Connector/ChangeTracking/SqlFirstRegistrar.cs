@@ -15,7 +15,7 @@ namespace Connector.ChangeTracking;
 /// </summary>
 /// <remarks>
 /// The tables are not managed by DacFx: the SchemaDeployment row's dacpac is empty and its script says so. The
-/// connector never alters a SQL-first table; the DBA owns it (and must enable Change Tracking on it).
+/// connector never alters a SQL-first table; the DBA owns it, and a table without Change Tracking is refused.
 /// </remarks>
 public static class SqlFirstRegistrar
 {
@@ -36,7 +36,7 @@ public static class SqlFirstRegistrar
             metadata.AddRange(await TableMetadataReader.ReadAsync(connection, transaction, schema, cancellationToken));
         }
 
-        var plan = SqlFirstPlanner.Plan(realmPath, tables, metadata, previous, mode);
+        var plan = SqlFirstPlanner.Plan(realmPath, tables, metadata, previous, mode, await TrackedTablesAsync(connection, transaction, cancellationToken));
         if (!plan.HasChanges)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -61,6 +61,19 @@ public static class SqlFirstRegistrar
         var version = await outbox.NextVersionAsync(realmId, cancellationToken);
         await outbox.InsertAsync(realmId, new AdapterTransaction(plan.Mapping.RealmPath, version, [.. plan.AddTypes], new ChangeTrackingSource(at, at)), cancellationToken);
         return version;
+    }
+
+    private static async Task<HashSet<(string Schema, string Table)>> TrackedTablesAsync(SqlConnection connection, SqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new SqlCommand(SqlFirstStatements.TrackedTables, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tracked = new HashSet<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tracked.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return tracked;
     }
 
     private static async Task<(int? RealmId, string? Mode)> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)
