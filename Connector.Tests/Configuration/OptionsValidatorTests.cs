@@ -89,6 +89,16 @@ public class OptionsValidatorTests
     public void Anything_else_is_not_a_SqlFirst_table(string text) =>
         Assert.That(SqlFirstOptionsValidator.TwoPartName(text), Is.Null);
 
+    [TestCase("", "RealmSqlServer:SqlFirst:RealmPath = '': must be a Realm path starting with '/', such as '/sql-first'.")]
+    [TestCase("sql-first", "RealmSqlServer:SqlFirst:RealmPath = 'sql-first': must be a Realm path starting with '/', such as '/sql-first'.")]
+    public void The_SqlFirst_realm_path_must_be_a_realm_path(string path, string failure) =>
+        Assert.That(SqlFirstOptionsValidator.Check(new SqlFirstOptions { RealmPath = path }), Is.EqualTo(new[] { failure }));
+
+    [Test]
+    public void The_SqlFirst_realm_path_is_at_most_1024_utf8_bytes() =>
+        Assert.That(SqlFirstOptionsValidator.Check(new SqlFirstOptions { RealmPath = "/" + new string('é', 512) }).Single(),
+            Does.EndWith("is longer than 1024 UTF-8 bytes; use a shorter Realm path."));
+
     [Test]
     public void A_valid_cron_expression_is_accepted()
     {

@@ -31,7 +31,7 @@ public static class InstallCommand
         var command = new Command(
             "install",
             "Deploy the catalog (schema realmsync) on the configured database, check or enable Change Tracking and snapshot isolation, " +
-            "and list the permissions the login lacks. Needs SQL Server.")
+            "map the SqlFirst.Tables for SqlFirst.RealmPath, and list the permissions the login lacks. Needs SQL Server.")
         {
             config, enable, retention,
         };

@@ -1,10 +1,11 @@
 using Connector.Catalog;
+using Connector.Journal;
 using Microsoft.Extensions.Options;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Connector.Configuration;
 
-/// <summary>Checks <see cref="SqlFirstOptions"/>: every table is a two-part name outside the catalog.</summary>
+/// <summary>Checks <see cref="SqlFirstOptions"/>: every table is a two-part name outside the catalog; the Realm path is one the protocol allows.</summary>
 public sealed class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
 {
     public ValidateOptionsResult Validate(string? name, SqlFirstOptions options) => ValidationResults.Of(Check(options));
@@ -13,6 +14,15 @@ public sealed class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new OptionFailures("SqlFirst");
+        if (string.IsNullOrWhiteSpace(options.RealmPath) || !options.RealmPath.StartsWith('/'))
+        {
+            failures.Add(nameof(options.RealmPath), options.RealmPath, $"must be a Realm path starting with '/', such as '{SqlFirstOptions.DefaultRealmPath}'.");
+        }
+        else if (System.Text.Encoding.UTF8.GetByteCount(options.RealmPath) > RealmKey.MaxRealmPathBytes)
+        {
+            failures.Add(nameof(options.RealmPath), options.RealmPath, $"is longer than {RealmKey.MaxRealmPathBytes} UTF-8 bytes; use a shorter Realm path.");
+        }
+
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < options.Tables.Count; i++)
         {

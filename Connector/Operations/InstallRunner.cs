@@ -3,8 +3,8 @@ using Connector.Configuration;
 namespace Connector.Operations;
 
 /// <summary>
-/// <c>install</c>: the catalog, the two database settings and the permissions of the login it runs as, one
-/// line each. Exit 0 when the database is ready for the connector, <see cref="ExitCodes.NotReady"/> otherwise.
+/// <c>install</c>: the catalog, the two database settings, the SQL-first tables (when configured) and the
+/// permissions of the login it runs as, one line each. Exit 0 when the database is ready for the connector, <see cref="ExitCodes.NotReady"/> otherwise.
 /// </summary>
 public static class InstallRunner
 {
@@ -20,6 +20,11 @@ public static class InstallRunner
             ? await DatabaseSettingsCheck.EnableAsync(connection, state, retentionDays, cancellationToken)
             : DatabaseSettingsCheck.Check(state, retentionDays));
         results.Add(await CatalogInstaller.InstallAsync(connection, cancellationToken));
+        if (options.SqlFirst.Tables.Count > 0 && !results[^1].Failed)
+        {
+            results.AddRange(await SqlFirstInstall.RunAsync(options, cancellationToken));
+        }
+
         results.Add(await PermissionCheck.CheckAsync(connection, state, options.SqlServer.Schema, cancellationToken));
         foreach (var result in results)
         {
