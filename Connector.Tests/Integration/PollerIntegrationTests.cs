@@ -67,6 +67,26 @@ public class PollerIntegrationTests
         }));
     }
 
+    [Test]
+    public async Task A_sql_change_to_a_row_that_a_realm_delete_cascades_into_still_reaches_realm(CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        harness.Applier.Append(1, InsertPerson(Ann, "Ann"), InsertDog("rex", $$""", "owner": {{Ann}}"""));
+        await harness.Applier.Applier().RunOnceAsync(ApplierHarness.RealmPath, cancellationToken);
+        await harness.PollAsync(cancellationToken); // the watermark now predates the SQL change below
+        await harness.ExecuteAsync("UPDATE [app].[Dog] SET [born] = '1970-01-02' WHERE [name] = N'rex';", cancellationToken);
+
+        // Realm deletes Ann: the applier nulls rex.owner (a cascade) on a row whose SQL change is not yet sent.
+        harness.Applier.Append(2, Delete("Person", Ann));
+        await harness.Applier.Applier().RunOnceAsync(ApplierHarness.RealmPath, cancellationToken);
+        await harness.PollAsync(cancellationToken);
+        await harness.ShipAsync(cancellationToken);
+
+        var sets = harness.Outbound().SelectMany(t => t.Instructions).OfType<SetInstruction>().ToList();
+        Assert.That(sets, Has.Count.EqualTo(1), "the cascade ran under the resend context, so the poller did not skip rex");
+        Assert.That(sets[0], Is.EqualTo(new SetInstruction("Dog", new StringValue("rex"), Values(("born", SecondDay), ("owner", RealmValue.Null)))));
+    }
+
     [TestCase(ConflictPolicy.SqlWins, "1999-01-01", "sql-wins")]
     [TestCase(ConflictPolicy.RealmWins, "1970-01-01", "realm-wins")]
     public async Task A_row_changed_in_sql_after_the_last_poll_and_then_by_realm_is_resolved_by_the_policy_end_to_end(

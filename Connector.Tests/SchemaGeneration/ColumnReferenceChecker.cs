@@ -136,6 +136,14 @@ public sealed class ColumnReferenceChecker
             }
         }
 
+        public override void Visit(ChangeTableVersionTableReference node)
+        {
+            // CHANGETABLE(VERSION t, (keys), (values)): the change columns and the table's key columns.
+            var columns = new HashSet<string>(["SYS_CHANGE_VERSION", "SYS_CHANGE_CONTEXT"], StringComparer.Ordinal);
+            columns.UnionWith(node.PrimaryKeyColumns.Select(c => c.Value));
+            Map[node.Alias.Value] = columns;
+        }
+
         public override void Visit(QueryDerivedTable node)
         {
             if (node.QueryExpression is QuerySpecification query)

@@ -22,13 +22,14 @@ public static class PlanExecutor
     /// their missing object is not bad input.
     /// </param>
     public static async Task ExecuteAsync(
-        SqlConnection connection, SqlTransaction transaction, TransactionPlan plan, IReadOnlySet<int> toleratedMissing, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, int realmId, TransactionPlan plan, IReadOnlySet<int> toleratedMissing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(toleratedMissing);
         foreach (var call in plan.Calls)
         {
-            await using var command = Command(connection, transaction, call);
+            var context = await CascadeContextAsync(connection, transaction, realmId, plan.Mapping, call, cancellationToken);
+            await using var command = Command(connection, transaction, call, context);
             try
             {
                 if (call.Kind == CallKind.Update)
@@ -47,15 +48,47 @@ public static class PlanExecutor
         }
     }
 
+    /// <summary>
+    /// The context a call runs under: the connector's, unless its cascades would re-tag rows with a SQL change not
+    /// yet sent to Realm (<see cref="CascadeCheck"/>); a table without a watermark will be sent whole anyway.
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>> CascadeContextAsync(
+        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PlannedCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        foreach (var (table, sql) in CascadeCheck.Queries(mapping, call))
+        {
+            if (await Catalog.CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, table.Schema, table.Name, cancellationToken) is not { } watermark)
+            {
+                continue;
+            }
+
+            await using var check = new SqlCommand(sql, connection, transaction);
+            check.Parameters.Add(new SqlParameter(CascadeCheck.WatermarkParameter, SqlDbType.BigInt) { Value = watermark });
+            check.Parameters.Add(SqlParameters.Context(ContextParameter, ChangeTrackingContext.Value));
+            foreach (var tableArgument in call.Arguments.OfType<TableArgument>())
+            {
+                check.Parameters.Add(TableValuedParameters.Create(tableArgument));
+            }
+
+            if (await check.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return ChangeTrackingContext.Resend;
+            }
+        }
+
+        return ChangeTrackingContext.Value;
+    }
+
     /// <summary>The command for one call, as sent: also what Debug logging and tests look at.</summary>
-    public static SqlCommand Command(SqlConnection? connection, SqlTransaction? transaction, PlannedCall call)
+    public static SqlCommand Command(SqlConnection? connection, SqlTransaction? transaction, PlannedCall call, ReadOnlyMemory<byte>? context = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         var command = new SqlCommand(ApplierObjects.Quote(call.Procedure), connection, transaction)
         {
             CommandType = CommandType.StoredProcedure,
         };
-        command.Parameters.Add(SqlParameters.Context(ContextParameter, ChangeTrackingContext.Value));
+        command.Parameters.Add(SqlParameters.Context(ContextParameter, context ?? ChangeTrackingContext.Value));
         foreach (var argument in call.Arguments)
         {
             command.Parameters.Add(argument switch

@@ -40,7 +40,7 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
 
         var resolution = await ConflictDetector.ResolveAsync(
             connection, sqlTransaction, realm.RealmId, transaction, plan, options.ConflictPolicy, cancellationToken);
-        await PlanExecutor.ExecuteAsync(connection, sqlTransaction, resolution.Plan, resolution.ToleratedMissing, cancellationToken);
+        await PlanExecutor.ExecuteAsync(connection, sqlTransaction, realm.RealmId, resolution.Plan, resolution.ToleratedMissing, cancellationToken);
         foreach (var conflict in resolution.Conflicts)
         {
             await CatalogStore.InsertConflictAsync(connection, sqlTransaction, conflict, cancellationToken);
