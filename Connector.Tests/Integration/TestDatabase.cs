@@ -39,7 +39,7 @@ public sealed partial class TestDatabase : IAsyncDisposable
     public async Task RunScriptAsync(string script, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var batch in GoLine().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)))
+        foreach (var batch in SqlBatches.Split(script))
         {
             await using var command = new SqlCommand(batch, connection) { CommandTimeout = 300 };
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -91,6 +91,4 @@ public sealed partial class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex GoLine();
 }

@@ -35,8 +35,7 @@ public static partial class CatalogInstaller
 
     /// <summary>The catalog's batches in order (each file split at its <c>GO</c> lines).</summary>
     public static IReadOnlyList<OperationsQuery> Batches() =>
-        [.. CatalogSchema.Scripts.SelectMany(s => GoLine().Split(s.Sql)
-            .Where(b => b.Trim().Length > 0)
+        [.. CatalogSchema.Scripts.SelectMany(s => Sql.SqlBatches.Split(s.Sql)
             .Select((b, i) => new OperationsQuery($"catalog {s.Name} batch {i + 1}", b)))];
 
     private static async Task CreateAsync(OperationsConnection connection, CancellationToken cancellationToken)
@@ -51,6 +50,4 @@ public static partial class CatalogInstaller
         await transaction.CommitAsync(cancellationToken);
     }
 
-    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex GoLine();
 }

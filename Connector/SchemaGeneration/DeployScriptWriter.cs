@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Connector.Catalog;
+using Connector.Sql;
 using Microsoft.SqlServer.Dac;
 
 namespace Connector.SchemaGeneration;
@@ -41,14 +42,13 @@ public static partial class DeployScriptWriter
     }
 
     /// <summary>The batches of a script, split at its <c>GO</c> lines as sqlcmd and SSMS split them (empty ones dropped).</summary>
-    public static IReadOnlyList<string> Batches(string script) =>
-        [.. GoLine().Split(script ?? throw new ArgumentNullException(nameof(script))).Select(b => b.Trim()).Where(b => b.Length > 0)];
+    public static IReadOnlyList<string> Batches(string script) => SqlBatches.Split(script);
 
     /// <summary>The batches of a DacFx script that are plain T-SQL (SQLCMD directives and <c>USE</c> removed).</summary>
     public static IReadOnlyList<string> PlainBatches(string dacFxScript)
     {
         var batches = new List<string>();
-        foreach (var raw in GoLine().Split(dacFxScript))
+        foreach (var raw in SqlBatches.Raw(dacFxScript))
         {
             var lines = raw.Split('\n').Where(l => !l.TrimStart().StartsWith(':')).ToList();
             var batch = string.Join('\n', lines).Trim();
@@ -130,6 +130,4 @@ public static partial class DeployScriptWriter
     private static string CommentSafe(string text) =>
         text.Replace("*/", "* /", StringComparison.Ordinal).Replace("/*", "/ *", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex GoLine();
 }
