@@ -1,3 +1,4 @@
+using Connector.Configuration;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.Sql;
@@ -19,17 +20,15 @@ public sealed class SqlConnectionFactory
                 ExitCodes.Usage);
         }
 
-        try
+        // The parser's message can quote the string: only the fact that it is malformed is reported.
+        if (ConnectionStringDisplay.TryParse(connectionString) is null)
         {
-            Target = Describe(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            // The parser's message can quote the string; keep only the fact that it is malformed.
             throw new ConnectorException(
                 "SqlServer.ConnectionString is not a valid SQL Server connection string (keyword=value pairs separated by ';'); correct it.",
-                ExitCodes.Usage, e.InnerException);
+                ExitCodes.Usage);
         }
+
+        Target = ConnectionStringDisplay.Describe(connectionString);
 
         _connectionString = connectionString;
     }
@@ -50,14 +49,6 @@ public sealed class SqlConnectionFactory
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>Server and database of a connection string, nothing else (no user, no password).</summary>
-    public static string Describe(string connectionString)
-    {
-        var builder = new SqlConnectionStringBuilder(connectionString);
-        var database = string.IsNullOrEmpty(builder.InitialCatalog) ? "(the login's default)" : builder.InitialCatalog;
-        return $"server '{builder.DataSource}', database '{database}'";
     }
 
     public override string ToString() => Target;
