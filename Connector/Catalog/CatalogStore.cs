@@ -53,6 +53,12 @@ public static class CatalogStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    // A SchemaDeployment row never changes once written: the newest one per Realm path is kept, so that every
+    // transaction and poll of an unchanged schema shares one SchemaMapping instance (and with it the planner's
+    // per-mapping caches) instead of reading and deserializing the mapping and the dacpac each time.
+    // Keyed by server and database too: one process may serve (or test) several databases whose ids coincide.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Server, string Database, int RealmId), DeploymentInForce> InForce = new();
+
     public static async Task<DeploymentInForce?> LoadDeploymentInForceAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, CatalogStatements.LoadDeploymentInForce);
@@ -64,9 +70,15 @@ public static class CatalogStore
         }
 
         var id = reader.GetInt32(0);
+        var key = (connection.DataSource, connection.Database, realmId);
+        if (InForce.TryGetValue(key, out var known) && known.DeploymentId == id)
+        {
+            return known;
+        }
+
         var mapping = SchemaMappingJson.Read(reader.GetString(1));
         var dacpac = await reader.GetFieldValueAsync<byte[]>(2, cancellationToken);
-        return new DeploymentInForce(id, mapping, dacpac);
+        return InForce[key] = new DeploymentInForce(id, mapping, dacpac);
     }
 
     public static async Task InsertRowsAsync(SqlConnection connection, SqlTransaction transaction, int realmId, IEnumerable<CatalogRow> rows, CancellationToken cancellationToken)
