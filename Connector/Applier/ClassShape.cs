@@ -20,11 +20,7 @@ public sealed class ClassShape
         Mapped = mapped;
         Routines = routines;
         KeyType = SqlColumnType.Parse(mapped.KeySqlType);
-        RowColumns = [
-            new TableColumn(routines.OrdinalColumn, SqlColumnType.Parse("int")),
-            .. table.Columns.Select(c => new TableColumn(c.Name, SqlColumnType.Parse(c.SqlType))),
-            .. routines.SetFlags.Select(f => new TableColumn(f, SqlColumnType.Parse("bit"))),
-        ];
+        RowColumns = [.. ClassRoutineWriter.RowTypeColumns(table, routines).Select(c => new TableColumn(c.Name, SqlColumnType.Parse(c.SqlType)))];
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         Properties = mapped.Properties.ToFrozenDictionary(
             p => p.Property.Name,

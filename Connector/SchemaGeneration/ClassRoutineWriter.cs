@@ -12,26 +12,36 @@ public static class ClassRoutineWriter
 {
     internal const string Tracked = "WITH CHANGE_TRACKING_CONTEXT (@context)\n";
 
-    public static string RowType(SqlTableDefinition table, ClassRoutines routines)
+    /// <summary>
+    /// The row type's columns in order: the ordinal, the key, every other column (nullable: a SET gives only some),
+    /// then a set flag per column after the key. Table-valued parameters match columns by position, so the DDL
+    /// and the rows the applier sends are both built from this one list.
+    /// </summary>
+    public static IReadOnlyList<SqlColumnDefinition> RowTypeColumns(SqlTableDefinition table, ClassRoutines routines)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(routines);
-        var key = table.Columns[0];
+        return
+        [
+            new(routines.OrdinalColumn, "int", false),
+            table.Columns[0] with { Nullable = false },
+            .. table.Columns.Skip(1).Select(c => c with { Nullable = true }),
+            .. routines.SetFlags.Select(f => new SqlColumnDefinition(f, "bit", false)),
+        ];
+    }
+
+    public static string RowType(SqlTableDefinition table, ClassRoutines routines)
+    {
+        var columns = RowTypeColumns(table, routines);
         var sql = new StringBuilder();
         sql.Append("CREATE TYPE ").Append(ApplierObjects.Quote(routines.RowType)).Append(" AS TABLE (\n");
-        sql.Append("    ").Append(Q(routines.OrdinalColumn)).Append(" int NOT NULL,\n");
-        sql.Append("    ").Append(Q(key.Name)).Append(' ').Append(SqlTypeMapper.Declare(key.SqlType)).Append(" NOT NULL,\n");
-        foreach (var column in table.Columns.Skip(1))
+        foreach (var column in columns)
         {
-            sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(SqlTypeMapper.Declare(column.SqlType)).Append(" NULL,\n");
+            sql.Append("    ").Append(Q(column.Name)).Append(' ').Append(SqlTypeMapper.Declare(column.SqlType))
+                .Append(column.Nullable ? " NULL" : " NOT NULL").Append(",\n");
         }
 
-        foreach (var flag in routines.SetFlags)
-        {
-            sql.Append("    ").Append(Q(flag)).Append(" bit NOT NULL,\n");
-        }
-
-        return sql.Append("    PRIMARY KEY (").Append(Q(key.Name)).Append(")\n);\n").ToString();
+        return sql.Append("    PRIMARY KEY (").Append(Q(table.Columns[0].Name)).Append(")\n);\n").ToString();
     }
 
     /// <summary>INSERT and SET of objects that may or may not exist: existing rows get the columns set, new rows are inserted.</summary>
