@@ -34,6 +34,21 @@ public class CatalogStatementsTests
     }
 
     [Test]
+    public void The_statement_read_for_every_transaction_and_poll_reads_the_deployment_id_and_no_blob()
+    {
+        var parsed = (Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(true)
+            .Parse(new StringReader(CatalogStatements.DeploymentInForceId), out var errors);
+        var select = (Microsoft.SqlServer.TransactSql.ScriptDom.QuerySpecification)
+            ((Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement)parsed.Batches.Single().Statements.Single()).QueryExpression;
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(select.SelectElements, Has.Count.EqualTo(1));
+        Assert.That(CatalogStatements.DeploymentInForceId, Does.Contain("SELECT TOP (1) d.[DeploymentId] FROM"));
+        Assert.That(CatalogStatements.DeploymentInForceId, Does.Not.Contain("[Mapping]").And.Not.Contain("[Dacpac]"));
+        Assert.That(CatalogStatements.LoadDeployment, Does.Contain("WHERE d.[DeploymentId] = @DeploymentId"));
+    }
+
+    [Test]
     public void Every_catalog_row_insert_parses_and_names_only_columns_that_exist()
     {
         var mapping = Small();

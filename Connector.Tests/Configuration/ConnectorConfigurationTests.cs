@@ -14,6 +14,7 @@ public class ConnectorConfigurationTests : WorkFolderTest
         var options = load.Options!;
         Assert.That(options.SqlServer.Schema, Is.EqualTo("dbo"));
         Assert.That(options.SqlServer.CommandTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(options.SqlServer.SchemaCommandTimeout, Is.EqualTo(TimeSpan.FromMinutes(30)));
         Assert.That(options.Realm.JournalPath, Is.EqualTo("/var/lib/realm-sqlserver/journal"));
         Assert.That(options.Realm.RealmPaths, Is.Empty);
         Assert.That(options.Sync.TransactionSize, Is.EqualTo(1000));

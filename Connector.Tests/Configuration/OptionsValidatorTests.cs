@@ -46,6 +46,17 @@ public class OptionsValidatorTests
     }
 
     [Test]
+    public void A_schema_command_timeout_outside_one_second_to_one_day_is_refused_with_the_range()
+    {
+        var options = new SqlServerOptions { ConnectionString = "Server=sql1;Database=RealmSync;Integrated Security=true", SchemaCommandTimeout = TimeSpan.FromDays(2) };
+
+        Assert.That(SqlServerOptionsValidator.Check(options), Is.EqualTo(new[]
+        {
+            "RealmSqlServer:SqlServer:SchemaCommandTimeout = '2.00:00:00': must be between 00:00:01 and 1.00:00:00 ([d.]hh:mm:ss); the default is 00:30:00 (a schema change may build indexes on large tables).",
+        }));
+    }
+
+    [Test]
     public void Every_failure_of_every_section_is_reported_at_once()
     {
         var options = new ConnectorOptions();

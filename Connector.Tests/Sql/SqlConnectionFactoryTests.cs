@@ -22,4 +22,33 @@ public class SqlConnectionFactoryTests
 
         Assert.That(error!.Message, Does.Contain("SqlServer.ConnectionString").And.Not.Contain("hunter2"));
     }
+
+    [Test]
+    public void Every_command_on_its_connections_takes_the_configured_timeout()
+    {
+        var options = new Connector.Configuration.SqlServerOptions { ConnectionString = Secret, CommandTimeout = TimeSpan.FromMinutes(5) };
+        using var connection = SqlConnectionFactory.For(options).Create();
+        using var command = new Microsoft.Data.SqlClient.SqlCommand("SELECT 1;", connection);
+
+        Assert.That(connection.CommandTimeout, Is.EqualTo(300));
+        Assert.That(command.CommandTimeout, Is.EqualTo(300));
+    }
+
+    [Test]
+    public void Without_options_commands_keep_the_default_of_30_seconds_and_schema_batches_get_30_minutes()
+    {
+        var factory = new SqlConnectionFactory(Secret);
+        using var connection = factory.Create();
+
+        Assert.That(connection.CommandTimeout, Is.EqualTo(30));
+        Assert.That(factory.SchemaCommandTimeoutSeconds, Is.EqualTo(1800));
+    }
+
+    [Test]
+    public void A_timeout_under_a_second_is_one_second_never_zero_which_sqlclient_reads_as_no_limit()
+    {
+        using var connection = new SqlConnectionFactory(Secret, TimeSpan.FromMilliseconds(10)).Create();
+
+        Assert.That(connection.CommandTimeout, Is.EqualTo(1));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
                 return new ApplyOutcome(ApplyStatus.SchemaScriptNeeded, 0, deployment, inForce.Mapping);
             }
 
-            await DeploySchemaAsync(connection, sqlTransaction, realm.RealmId, inForce.Mapping, deployment, cancellationToken);
+            await DeploySchemaAsync(connection, sqlTransaction, realm.RealmId, inForce.Mapping, deployment, connections.SchemaCommandTimeoutSeconds, cancellationToken);
         }
 
         var resolution = await ConflictDetector.ResolveAsync(
@@ -99,11 +99,13 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
     }
 
     private static async Task DeploySchemaAsync(
-        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping previous, SchemaDeployment deployment, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping previous, SchemaDeployment deployment, int timeoutSeconds,
+        CancellationToken cancellationToken)
     {
         foreach (var batch in deployment.Batches)
         {
-            await using var command = new SqlCommand(batch, connection, transaction);
+            // Schema batches may build indexes or rebuild tables: SqlServer.SchemaCommandTimeout, not the ordinary one.
+            await using var command = new SqlCommand(batch, connection, transaction) { CommandTimeout = timeoutSeconds };
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -24,9 +24,16 @@ public static class CatalogStatements
         "UPDATE c SET c.[Version] = @Version, c.[UpdatedAt] = SYSUTCDATETIME() FROM [realmsync].[InboundCursor] AS c " +
         "WHERE c.[RealmId] = @RealmId AND c.[Version] < @Version;";
 
-    public const string LoadDeploymentInForce =
-        "SELECT TOP (1) d.[DeploymentId], d.[Mapping], d.[Dacpac] FROM [realmsync].[SchemaDeployment] AS d " +
+    /// <summary>
+    /// The id of the deployment in force: read for every transaction and poll, so it names no blob column; the
+    /// mapping and the dacpac (<see cref="LoadDeployment"/>) are read only when the id is not the one cached.
+    /// </summary>
+    public const string DeploymentInForceId =
+        "SELECT TOP (1) d.[DeploymentId] FROM [realmsync].[SchemaDeployment] AS d " +
         "WHERE d.[RealmId] = @RealmId ORDER BY d.[DeploymentId] DESC;";
+
+    public const string LoadDeployment =
+        "SELECT d.[Mapping], d.[Dacpac] FROM [realmsync].[SchemaDeployment] AS d WHERE d.[DeploymentId] = @DeploymentId;";
 
     public const string RecordDeployment =
         "INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) " +
@@ -86,7 +93,8 @@ public static class CatalogStatements
         [nameof(FindRealm)] = FindRealm,
         [nameof(ReadCursor)] = ReadCursor,
         [nameof(AdvanceCursor)] = AdvanceCursor,
-        [nameof(LoadDeploymentInForce)] = LoadDeploymentInForce,
+        [nameof(DeploymentInForceId)] = DeploymentInForceId,
+        [nameof(LoadDeployment)] = LoadDeployment,
         [nameof(RecordDeployment)] = RecordDeployment,
         [nameof(InsertDeadLetter)] = InsertDeadLetter,
         [nameof(InsertConflict)] = InsertConflict,

@@ -54,30 +54,43 @@ public static class CatalogStore
     }
 
     // A SchemaDeployment row never changes once written: the newest one per Realm path is kept, so that every
-    // transaction and poll of an unchanged schema shares one SchemaMapping instance (and with it the planner's
-    // per-mapping caches) instead of reading and deserializing the mapping and the dacpac each time.
-    // Keyed by server and database too: one process may serve (or test) several databases whose ids coincide.
+    // transaction and poll of an unchanged schema reads only the deployment id and shares one SchemaMapping
+    // instance (and with it the planner's per-mapping caches); the mapping and the dacpac, which can be megabytes,
+    // are read and deserialized only when the id changed. Keyed by server and database too: one process may serve
+    // (or test) several databases whose ids coincide.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Server, string Database, int RealmId), DeploymentInForce> InForce = new();
 
     public static async Task<DeploymentInForce?> LoadDeploymentInForceAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, CatalogStatements.LoadDeploymentInForce);
-        command.Parameters.Add(RealmId(realmId));
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(connection);
+        int id;
+        await using (var command = Command(connection, transaction, CatalogStatements.DeploymentInForceId))
         {
-            return null;
+            command.Parameters.Add(RealmId(realmId));
+            if (await command.ExecuteScalarAsync(cancellationToken) is not int found)
+            {
+                return null;
+            }
+
+            id = found;
         }
 
-        var id = reader.GetInt32(0);
         var key = (connection.DataSource, connection.Database, realmId);
         if (InForce.TryGetValue(key, out var known) && known.DeploymentId == id)
         {
             return known;
         }
 
-        var mapping = SchemaMappingJson.Read(reader.GetString(1));
-        var dacpac = await reader.GetFieldValueAsync<byte[]>(2, cancellationToken);
+        await using var load = Command(connection, transaction, CatalogStatements.LoadDeployment);
+        load.Parameters.Add(new SqlParameter("@DeploymentId", SqlDbType.Int) { Value = id });
+        await using var reader = await load.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"realmsync.SchemaDeployment row {id} vanished between two statements of one transaction");
+        }
+
+        var mapping = SchemaMappingJson.Read(reader.GetString(0));
+        var dacpac = await reader.GetFieldValueAsync<byte[]>(1, cancellationToken);
         return InForce[key] = new DeploymentInForce(id, mapping, dacpac);
     }
 

@@ -29,6 +29,10 @@ public sealed class SqlServerOptionsValidator : IValidateOptions<SqlServerOption
         failures.AddUnless(
             options.CommandTimeout >= TimeSpan.FromSeconds(1) && options.CommandTimeout <= TimeSpan.FromHours(1),
             nameof(options.CommandTimeout), options.CommandTimeout, "must be between 00:00:01 and 01:00:00 (hh:mm:ss); the default is 00:00:30.");
+        failures.AddUnless(
+            options.SchemaCommandTimeout >= TimeSpan.FromSeconds(1) && options.SchemaCommandTimeout <= TimeSpan.FromDays(1),
+            nameof(options.SchemaCommandTimeout), options.SchemaCommandTimeout,
+            "must be between 00:00:01 and 1.00:00:00 ([d.]hh:mm:ss); the default is 00:30:00 (a schema change may build indexes on large tables).");
         return failures.All;
     }
 

@@ -20,7 +20,7 @@ public static class SqlFirstInstall
         var tables = options.SqlFirst.Tables.Select(SqlFirstOptionsValidator.TwoPartName).OfType<(string Schema, string Table)>().ToList();
         try
         {
-            await using var connection = await new SqlConnectionFactory(options.SqlServer.ConnectionString).OpenAsync(cancellationToken);
+            await using var connection = await SqlConnectionFactory.For(options.SqlServer).OpenAsync(cancellationToken);
             return Results(await SqlFirstRegistrar.RegisterAsync(connection, options.SqlFirst.RealmPath, tables, cancellationToken));
         }
         catch (SqlException e)

@@ -17,7 +17,7 @@ public static class PassRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(new Sql.SqlConnectionFactory(options.SqlServer.ConnectionString));
+        services.AddSingleton(Sql.SqlConnectionFactory.For(options.SqlServer));
         services.AddSingleton(new Journal.JournalPaths(options.Realm.JournalPath));
         services.AddSingleton(Applier.ApplierOptions.Parse(
             options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay));
