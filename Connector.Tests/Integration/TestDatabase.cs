@@ -83,11 +83,13 @@ public sealed partial class TestDatabase : IAsyncDisposable
         await ExecuteOnServerAsync($"ALTER DATABASE {name} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE {name};", CancellationToken.None);
     }
 
-    private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
+    /// <summary>Runs a statement in master as the server administrator (logins, databases).</summary>
+    public async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken, params SqlParameter[] parameters)
     {
         await using var connection = new SqlConnection(new SqlConnectionStringBuilder(_server) { InitialCatalog = "master" }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new SqlCommand(sql, connection) { CommandTimeout = 300 };
+        command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
