@@ -1,5 +1,6 @@
 using System.Text;
 using Connector.Catalog;
+using Connector.Configuration;
 using Connector.Operations;
 using Connector.SchemaGeneration;
 using Connector.Sql;
@@ -36,7 +37,7 @@ public class OperationsSqlTests
 
     [Test]
     public void The_statements_that_read_the_catalog_are_the_expected_ones() =>
-        Assert.That(OperationsSql.All.Where(q => q.ReadsCatalog).Select(q => q.Name), Is.EqualTo(new[] { "catalog-version", "record-catalog-version", "status" }));
+        Assert.That(OperationsSql.All.Where(q => q.ReadsCatalog).Select(q => q.Name), Is.EqualTo(new[] { "catalog-version", "record-catalog-version", "mapped-schemas", "status" }));
 
     [Test]
     public void A_misspelt_catalog_column_fails_the_model_check()
@@ -72,9 +73,10 @@ public class OperationsSqlTests
     [Test]
     public void The_permission_list_is_sent_as_json_in_order()
     {
-        var json = RequiredPermissions.ToJson(RequiredPermissions.For("app"));
+        var json = RequiredPermissions.ToJson(RequiredPermissions.For(SchemaOptions.Auto, "app"));
 
         Assert.That(json, Does.StartWith("[{\"securable\":\"realmsync\",\"class\":\"SCHEMA\",\"permission\":\"SELECT\"},"));
+        Assert.That(json, Does.Contain("{\"securable\":\"realmsync\",\"class\":\"SCHEMA\",\"permission\":\"REFERENCES\"}"));
         Assert.That(json, Does.Contain("{\"securable\":\"app\",\"class\":\"SCHEMA\",\"permission\":\"VIEW CHANGE TRACKING\"}"));
         Assert.That(json, Does.EndWith("{\"securable\":null,\"class\":\"DATABASE\",\"permission\":\"CREATE PROCEDURE\"}]"));
     }

@@ -1,64 +1,109 @@
 using System.Text.RegularExpressions;
+using Connector.Configuration;
 using Connector.Operations;
 using Connector.Sql;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using static Connector.Tests.Operations.SqlSetupScript;
 
 namespace Connector.Tests.Operations;
 
-/// <summary>scripts/sql-setup.sql: parses once its sqlcmd variables are set, and grants exactly <see cref="RequiredPermissions"/>.</summary>
+/// <summary>
+/// scripts/sql-setup.sql: parses once its sqlcmd variables are set, and grants exactly <see cref="RequiredPermissions"/>
+/// for each ApplyMode (revoking, under script, what only auto needs), on the catalog, the data schema and, through its
+/// templates, every other schema the catalog maps; it hands realmsync to realmsync_owner before granting.
+/// </summary>
 public class SqlSetupScriptTests
 {
-    private static string Script => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scripts", "sql-setup.sql"));
+    private const string Role = RequiredPermissions.Role;
 
-    private static string Substituted(string schema = "app") => Script
-        .Replace("$(ConnectorLogin)", "realm_sqlserver", StringComparison.Ordinal)
-        .Replace("$(ConnectorPassword)", "Example-Passw0rd", StringComparison.Ordinal)
-        .Replace("$(DataSchema)", schema, StringComparison.Ordinal);
+    // Another realm-first path's schema and a SQL-first path's schema, as realmsync.MappedRealm would list them.
+    private static readonly MappedSchemas Mapped = MappedSchemas.From("app", [("other", MappedSchemas.RealmFirst), ("legacy", "sql-first")], []);
 
     [Test]
-    public void It_uses_exactly_three_sqlcmd_variables() =>
-        Assert.That(Regex.Matches(Script, @"\$\((\w+)\)").Select(m => m.Groups[1].Value).Distinct().Order(),
-            Is.EqualTo(new[] { "ConnectorLogin", "ConnectorPassword", "DataSchema" }));
-
-    [TestCase("dbo")]
-    [TestCase("app")]
-    public void It_parses_once_the_variables_are_set(string schema) =>
-        Assert.That(TSqlScriptParser.Errors(Substituted(schema)), Is.Empty);
+    public void It_uses_exactly_four_sqlcmd_variables() =>
+        Assert.That(Regex.Matches(Text, @"\$\((\w+)\)").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal),
+            Is.EqualTo(new[] { "ApplyMode", "ConnectorLogin", "ConnectorPassword", "DataSchema" }));
 
     [Test]
-    public void It_grants_the_role_exactly_what_the_connector_checks_for()
+    public void It_has_no_sqlcmd_commands_so_that_it_runs_batch_by_batch_without_sqlcmd() =>
+        Assert.That(Regex.Matches(Text, @"(?m)^\s*:\w+").Select(m => m.Value.Trim()), Is.Empty);
+
+    [TestCase("dbo", "auto")]
+    [TestCase("app", "auto")]
+    [TestCase("dbo", "script")]
+    [TestCase("my schema", "script")]
+    public void It_parses_once_the_variables_are_set(string schema, string applyMode) =>
+        Assert.That(TSqlScriptParser.Errors(Substituted(schema, applyMode)), Is.Empty);
+
+    [TestCase(SchemaOptions.Auto)]
+    [TestCase(SchemaOptions.Script)]
+    public void It_grants_the_role_exactly_what_the_connector_checks_for_in_the_apply_mode(string applyMode)
+    {
+        var script = Evaluate(Substituted("app", applyMode));
+        var granted = script.Permissions
+            .Concat(script.Expand("@write", "other")).Concat(script.Expand("@alter", "other")).Concat(script.Expand("@read", "legacy"))
+            .Where(p => p.Verb == "GRANT").Select(p => $"{p.Name} {p.On}");
+
+        Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(Names(RequiredPermissions.For(applyMode, Mapped))));
+        Assert.That(script.Permissions.Select(p => p.Principal).Distinct(), Is.EqualTo(new[] { Role }));
+    }
+
+    [Test]
+    public void Under_script_it_revokes_exactly_what_only_auto_needs()
+    {
+        var script = Evaluate(Substituted("app", SchemaOptions.Script));
+        var revoked = script.Permissions.Concat(script.Expand("@alter", "other")).Concat(script.Expand("@read", "legacy"))
+            .Where(p => p.Verb == "REVOKE").Select(p => $"{p.Name} {p.On}");
+        var autoOnly = Names(RequiredPermissions.For(SchemaOptions.Auto, Mapped)).Except(Names(RequiredPermissions.For(SchemaOptions.Script, Mapped)));
+
+        Assert.That(revoked.Order(StringComparer.Ordinal), Is.EqualTo(autoOnly));
+        Assert.That(autoOnly, Is.SupersetOf(new[] { "ALTER realmsync", "REFERENCES realmsync", "ALTER app", "ALTER other", "CREATE PROCEDURE (database)" }));
+    }
+
+    [Test]
+    public void Under_auto_it_revokes_nothing_and_grants_references_on_the_table_types()
+    {
+        var script = Evaluate(Substituted("app", SchemaOptions.Auto));
+
+        Assert.That(script.Permissions.Concat(script.Expand("@alter", "other")).Where(p => p.Verb != "GRANT"), Is.Empty);
+        Assert.That(script.Permissions.Select(p => $"{p.Verb} {p.Name} {p.On}"), Does.Contain("GRANT REFERENCES realmsync"));
+    }
+
+    [Test]
+    public void It_hands_realmsync_to_a_user_without_login_before_it_grants_on_it()
     {
         var fragment = TSqlScriptParser.Parse(Substituted(), out _);
-        var grants = new GrantCollector();
-        fragment.Accept(grants);
+        var statements = ((TSqlScript)fragment).Batches.SelectMany(b => b.Statements).SelectMany(Flatten).ToList();
 
-        var expected = RequiredPermissions.For("app").Select(r => $"{r.Permission} {r.Securable ?? "(database)"}").Order().ToList();
-        Assert.That(grants.Granted.Order().ToList(), Is.EqualTo(expected));
-        Assert.That(grants.Principals.Distinct(), Is.EqualTo(new[] { RequiredPermissions.Role }));
+        var owner = statements.OfType<CreateUserStatement>().Single(u => u.Name.Value == RequiredPermissions.SchemaOwner);
+        var transfer = statements.OfType<AlterAuthorizationStatement>().Single();
+        var firstGrant = statements.OfType<GrantStatement>().First(g => g.SecurityTargetObject?.ObjectName?.MultiPartIdentifier.Identifiers.Single().Value == "realmsync");
+        Assert.That(owner.UserLoginOption?.UserLoginOptionType, Is.EqualTo(UserLoginOptionType.WithoutLogin));
+        Assert.That((transfer.SecurityTargetObject.ObjectKind, transfer.SecurityTargetObject.ObjectName.MultiPartIdentifier.Identifiers.Single().Value, transfer.PrincipalName.Value),
+            Is.EqualTo((SecurityObjectKind.Schema, "realmsync", RequiredPermissions.SchemaOwner)));
+        Assert.That(transfer.StartOffset, Is.LessThan(firstGrant.StartOffset), "transferring a schema drops the permissions granted on it");
     }
+
+    [Test]
+    public void It_warns_when_the_data_schema_gives_the_role_another_owners_chain() =>
+        Assert.That(Substituted("dbo"), Does.Contain("Warning: the data schema [dbo] is owned by ").And.Contain("ownership chaining"));
 
     [Test]
     public void It_changes_no_database_setting_but_the_two_the_connector_owns()
     {
-        var settings = Regex.Matches(Script, @"ALTER DATABASE CURRENT SET (\w+)").Select(m => m.Groups[1].Value);
+        var settings = Regex.Matches(Text, @"ALTER DATABASE CURRENT SET (\w+)").Select(m => m.Groups[1].Value);
 
         Assert.That(settings, Is.EqualTo(new[] { "CHANGE_TRACKING", "ALLOW_SNAPSHOT_ISOLATION" }));
     }
 
-    private sealed class GrantCollector : TSqlFragmentVisitor
+    private static List<string> Names(IEnumerable<PermissionRequirement> requirements) =>
+        [.. requirements.Select(r => $"{r.Permission} {r.Securable ?? "(database)"}").Order(StringComparer.Ordinal)];
+
+    // The statements inside IF ... BEGIN ... END blocks too, in text order.
+    private static IEnumerable<TSqlStatement> Flatten(TSqlStatement statement) => statement switch
     {
-        public List<string> Granted { get; } = [];
-        public List<string> Principals { get; } = [];
-
-        public override void ExplicitVisit(GrantStatement node)
-        {
-            var on = node.SecurityTargetObject?.ObjectName?.MultiPartIdentifier.Identifiers.Single().Value ?? "(database)";
-            foreach (var permission in node.Permissions)
-            {
-                Granted.Add(string.Join(" ", permission.Identifiers.Select(i => i.Value.ToUpperInvariant())) + " " + on);
-            }
-
-            Principals.AddRange(node.Principals.Select(p => p.Identifier.Value));
-        }
-    }
+        IfStatement i => new[] { i.ThenStatement, i.ElseStatement }.OfType<TSqlStatement>().SelectMany(Flatten).Prepend(i),
+        BeginEndBlockStatement b => b.StatementList.Statements.SelectMany(Flatten),
+        _ => [statement],
+    };
 }

@@ -5,47 +5,27 @@ namespace Connector.Tests.Operations;
 public class StatusTests
 {
     [Test]
-    public void A_watermark_far_from_the_minimum_valid_version_has_headroom() =>
-        Assert.That(RetentionHeadroom.Assess(90, 10, 100, 0.25), Is.EqualTo((HeadroomState.Ok, "80 version(s) above the minimum valid version 10")));
-
-    [Test]
-    public void A_watermark_in_the_oldest_fraction_warns()
-    {
-        var (state, text) = RetentionHeadroom.Assess(20, 10, 100, 0.25);
-
-        Assert.That(state, Is.EqualTo(HeadroomState.Warning));
-        Assert.That(text, Does.StartWith("watermark within the oldest 25"));
-        Assert.That(text, Does.Contain("(10 of 90 above the minimum valid version 10)"));
-    }
-
-    [Test]
-    public void A_watermark_below_the_minimum_valid_version_is_lost() =>
-        Assert.That(RetentionHeadroom.Assess(5, 10, 100, 0.25).State, Is.EqualTo(HeadroomState.Lost));
-
-    [Test]
-    public void An_untracked_table_says_so() =>
-        Assert.That(RetentionHeadroom.Assess(5, null, 100, 0.25).State, Is.EqualTo(HeadroomState.NotTracked));
-
-    [Test]
     public void The_report_prints_one_block_per_served_Realm_path()
     {
         var at = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         var report = new StatusReport(
             [new(1, "/default", "dbo", "realm-first", 42, at), new(2, "/other", "dbo", "realm-first", null, null)],
-            [new(1, "dbo", "Dog", 95, 100, 10), new(1, "dbo", "Person", 12, 100, 10)],
+            [new(1, "dbo", "Dog", 95, TimeSpan.FromMinutes(5), 100, 10), new(1, "dbo", "Person", 12, TimeSpan.FromHours(40), 100, 10), new(1, "dbo", "Toy", 5, TimeSpan.FromSeconds(30), 100, 10)],
             new Dictionary<int, (long, long)> { [1] = (3, 75) },
             new Dictionary<int, (long, DateTime)> { [1] = (2, at) },
-            new Dictionary<int, (long, DateTime)>());
+            new Dictionary<int, (long, DateTime)>(),
+            RetentionPeriod.FromCatalog(2, 3));
         using var output = new StringWriter();
 
         var warnings = StatusWriter.Write(report, ["/default"], 0.25, output);
 
-        Assert.That(warnings, Is.EqualTo(2));
+        Assert.That(warnings, Is.EqualTo(3));
         Assert.That(output.ToString().ReplaceLineEndings("\n"), Is.EqualTo(
             "Realm path /default (schema dbo, realm-first)\n" +
             "  inbound cursor: version 42 (applied 2025-01-02 03:04:05Z)\n" +
-            "  table [dbo].[Dog]: watermark 95, lag 5; 85 version(s) above the minimum valid version 10\n" +
-            "  WARNING table [dbo].[Person]: watermark 12, lag 88; watermark within the oldest 25 % of the retained versions (2 of 90 above the minimum valid version 10); poll more often or raise the retention\n" +
+            "  table [dbo].[Dog]: watermark 95, lag 5; advanced 00:05:00 ago; 1.23:55:00 of the 2 days retention left\n" +
+            "  WARNING table [dbo].[Person]: watermark 12, lag 88; advanced 1.16:00:00 ago: 08:00:00 of the 2 days retention left, under 25 %; poll more often or raise the retention\n" +
+            "  WARNING table [dbo].[Toy]: watermark 5, lag 95; watermark 5 is older than the minimum valid version 10: the next poll re-sends the table whole\n" +
             "  outbox: 3 unshipped, oldest 00:01:15 old\n" +
             "  WARNING dead letters: 2 (latest 2025-01-02 03:04:05Z); see realmsync.DeadLetter\n" +
             "  conflicts: none\n"));

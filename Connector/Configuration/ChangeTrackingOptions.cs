@@ -7,8 +7,9 @@ public sealed class ChangeTrackingOptions
     public int RetentionDays { get; set; } = 2;
 
     /// <summary>
-    /// <c>status</c> warns when a table's watermark lies in the oldest fraction of the retained versions (between
-    /// <c>CHANGE_TRACKING_MIN_VALID_VERSION</c> and the current version): it is close to falling behind.
+    /// <c>status</c> warns when less than this fraction of the Change Tracking retention period is left before the
+    /// changes after a table's watermark may be cleaned up: when the watermark was last advanced longer ago than
+    /// (1 - fraction) of the retention period.
     /// </summary>
     public double RetentionWarningFraction { get; set; } = 0.25;
 }

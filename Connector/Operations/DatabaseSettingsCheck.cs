@@ -15,7 +15,7 @@ public static class DatabaseSettingsCheck
         return
         [
             state.ChangeTrackingOn
-                ? CheckResult.Pass(ChangeTrackingName, $"on in database {state.DatabaseName} (retention {state.Retention}).")
+                ? CheckResult.Pass(ChangeTrackingName, $"on in database {state.DatabaseName} (retention {state.RetentionText}).")
                 : CheckResult.Fail(ChangeTrackingName, $"off in database {state.DatabaseName}.",
                     $"run 'realm-sqlserver install --enable-change-tracking', or as db_owner: {OperationsSql.EnableChangeTracking(retentionDays).Sql}"),
             state.SnapshotIsolationOn
@@ -33,7 +33,7 @@ public static class DatabaseSettingsCheck
         var results = new List<CheckResult>();
         if (state.ChangeTrackingOn)
         {
-            results.Add(CheckResult.Pass(ChangeTrackingName, $"already on (retention {state.Retention}; left unchanged)."));
+            results.Add(CheckResult.Pass(ChangeTrackingName, $"already on (retention {state.RetentionText}; left unchanged)."));
         }
         else
         {

@@ -1,11 +1,18 @@
 namespace Connector.Operations;
 
-/// <summary>What <see cref="DatabaseProbe"/> found: the identity, the two database settings and the catalog.</summary>
+/// <summary>
+/// What <see cref="DatabaseProbe"/> found: the identity, the two database settings and the catalog.
+/// <see cref="Retention"/> is null when Change Tracking is off, or when the login cannot see the database's row of
+/// <c>sys.change_tracking_databases</c> (it needs VIEW ANY DATABASE, which public holds unless a DBA revoked it).
+/// </summary>
 public sealed record DatabaseState(
     string ServerName,
     string DatabaseName,
     string LoginName,
     bool ChangeTrackingOn,
-    string? Retention,
+    RetentionPeriod? Retention,
     bool SnapshotIsolationOn,
-    int? CatalogVersion);
+    int? CatalogVersion)
+{
+    public string RetentionText => Retention?.ToString() ?? "unknown: this login cannot see sys.change_tracking_databases";
+}

@@ -4,7 +4,8 @@ namespace Connector.Operations;
 
 /// <summary>
 /// <c>doctor</c>: every check, one line each with its fix. The offline checks (configuration, journal) run
-/// whatever happens; the SQL checks are reported failed, not skipped, when there is no connection. Exit:
+/// whatever happens; the SQL checks are reported failed, not skipped, when there is no connection. The Quartz
+/// job store is checked only for a clustered connector (<c>Scheduler:Clustered</c>). Exit:
 /// <see cref="ExitCodes.Configuration"/>, then <see cref="ExitCodes.SqlUnavailable"/>, then
 /// <see cref="ExitCodes.NotReady"/> for the first kind of failure found, 0 when all pass.
 /// </summary>
@@ -37,7 +38,7 @@ public static class DoctorRunner
         catch (ConnectorException e) when (e.ExitCode == ExitCodes.SqlUnavailable)
         {
             results.Add(CheckResult.Fail("connection", e.Message, "see the message; the other SQL checks need a connection."));
-            results.AddRange(SqlChecks.Select(NotChecked));
+            results.AddRange(SqlCheckNames(options).Select(NotChecked));
             exitCode = ExitCodes.SqlUnavailable;
         }
         catch (ConnectorException e)
@@ -61,8 +62,20 @@ public static class DoctorRunner
                 : CheckResult.Fail("catalog", DatabaseProbe.CatalogDescription(state.CatalogVersion) + ".", "run 'realm-sqlserver install' (or deploy.sql) as db_owner."),
         };
         results.AddRange(DatabaseSettingsCheck.Check(state, options.ChangeTracking.RetentionDays));
-        results.Add(await PermissionCheck.CheckAsync(connection, state, options.SqlServer.Schema, cancellationToken));
+        results.Add(await PermissionCheck.CheckAsync(connection, state, options, cancellationToken));
+        if (options.Scheduler.Clustered)
+        {
+            results.Add(await SchedulerStoreCheck.CheckAsync(connection, cancellationToken));
+        }
+
         return results;
+    }
+
+    /// <summary>The names of the SQL checks <c>doctor</c> runs for these options, in order.</summary>
+    public static IReadOnlyList<string> SqlCheckNames(ConnectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Scheduler.Clustered ? [.. SqlChecks, SchedulerStoreCheck.Name] : SqlChecks;
     }
 
     private static CheckResult NotChecked(string name) => CheckResult.Fail(name, "not checked: no connection to SQL Server.", "fix the connection first.");

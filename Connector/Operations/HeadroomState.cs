@@ -6,4 +6,7 @@ public enum HeadroomState
     Warning,
     Lost,
     NotTracked,
+
+    /// <summary>The retention period is hidden from the login, so the time left cannot be measured.</summary>
+    Unknown,
 }

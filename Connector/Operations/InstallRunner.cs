@@ -25,7 +25,9 @@ public static class InstallRunner
             results.AddRange(await SqlFirstInstall.RunAsync(options, cancellationToken));
         }
 
-        results.Add(await PermissionCheck.CheckAsync(connection, state, options.SqlServer.Schema, cancellationToken));
+        // The catalog may have just been created: the permissions cover the schemas it maps now.
+        state = state with { CatalogVersion = await DatabaseProbe.CatalogVersionAsync(connection, cancellationToken) };
+        results.Add(await PermissionCheck.CheckAsync(connection, state, options, cancellationToken));
         foreach (var result in results)
         {
             output.WriteLine(result.Line());

@@ -11,11 +11,17 @@ public static class OperationsSql
         SELECT @@SERVERNAME AS [ServerName], DB_NAME() AS [DatabaseName], SUSER_SNAME() AS [LoginName], USER_NAME() AS [UserName];
         """);
 
+    /// <summary>
+    /// Change Tracking, its retention and snapshot isolation. The connected database's row of sys.databases is
+    /// always visible, but its row of sys.change_tracking_databases needs VIEW ANY DATABASE (granted to public
+    /// unless a DBA revoked it): Change Tracking counts as on when either that row or a current version exists,
+    /// and the retention is then NULL when the row is hidden.
+    /// </summary>
     public static readonly OperationsQuery DatabaseSettings = new("database-settings", """
         SELECT
-            CAST(CASE WHEN ctd.[database_id] IS NULL THEN 0 ELSE 1 END AS bit) AS [ChangeTrackingOn],
+            CAST(CASE WHEN ctd.[database_id] IS NULL AND CHANGE_TRACKING_CURRENT_VERSION() IS NULL THEN 0 ELSE 1 END AS bit) AS [ChangeTrackingOn],
             ctd.[retention_period] AS [RetentionPeriod],
-            ctd.[retention_period_units_desc] AS [RetentionUnits],
+            ctd.[retention_period_units] AS [RetentionUnits],
             CAST(CASE WHEN d.[snapshot_isolation_state] = 1 THEN 1 ELSE 0 END AS bit) AS [SnapshotIsolationOn]
         FROM sys.databases AS d
         LEFT JOIN sys.change_tracking_databases AS ctd ON ctd.[database_id] = d.[database_id]
@@ -52,18 +58,40 @@ public static class OperationsSql
         ORDER BY CAST(j.[key] AS int);
         """, [("@required", "nvarchar(max)")]);
 
-    /// <summary>Each tracked table of the data schema, and whether the login may read its changes.</summary>
+    /// <summary>The schema of every mapped Realm path, with its mapping mode ('realm-first' or 'sql-first').</summary>
+    public static readonly OperationsQuery MappedRealmSchemas = new("mapped-schemas", """
+        SELECT DISTINCT r.[SqlSchema], r.[MappingMode] FROM [realmsync].[MappedRealm] AS r;
+        """);
+
+    /// <summary>Each tracked table of the schemas of the JSON list, and whether the login may read its changes.</summary>
     public static readonly OperationsQuery TrackedTablePermissions = new("tracked-table-permissions", """
         SELECT s.[name] AS [SchemaName], t.[name] AS [TableName],
             CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(s.[name]) + N'.' + QUOTENAME(t.[name]), N'OBJECT', N'VIEW CHANGE TRACKING'), 0) AS bit) AS [Granted]
         FROM sys.change_tracking_tables AS ctt
         JOIN sys.tables AS t ON t.[object_id] = ctt.[object_id]
         JOIN sys.schemas AS s ON s.[schema_id] = t.[schema_id]
-        WHERE s.[name] = @dataSchema
-        ORDER BY t.[name];
-        """, [("@dataSchema", "sysname")]);
+        WHERE s.[name] IN (SELECT m.[Schema] FROM OPENJSON(@schemas) WITH ([Schema] sysname '$') AS m)
+        ORDER BY s.[name], t.[name];
+        """, [("@schemas", "nvarchar(max)")]);
 
-    /// <summary><c>status</c>: five result sets (Realm paths with cursors, watermarks, outbox, dead letters, conflicts).</summary>
+    /// <summary>
+    /// Each Quartz table of the JSON list in schema @schema: whether it exists (to this login: OBJECT_ID sees only
+    /// what it has some permission on) and whether the login may read and write it.
+    /// </summary>
+    public static readonly OperationsQuery QuartzTablePermissions = new("quartz-tables", """
+        SELECT q.[Name],
+            CAST(CASE WHEN OBJECT_ID(QUOTENAME(@schema) + N'.' + QUOTENAME(q.[Name]), N'U') IS NULL THEN 0 ELSE 1 END AS bit) AS [Present],
+            CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(@schema) + N'.' + QUOTENAME(q.[Name]), N'OBJECT', N'SELECT'), 0) AS bit) AS [Select],
+            CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(@schema) + N'.' + QUOTENAME(q.[Name]), N'OBJECT', N'INSERT'), 0) AS bit) AS [Insert],
+            CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(@schema) + N'.' + QUOTENAME(q.[Name]), N'OBJECT', N'UPDATE'), 0) AS bit) AS [Update],
+            CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(@schema) + N'.' + QUOTENAME(q.[Name]), N'OBJECT', N'DELETE'), 0) AS bit) AS [Delete]
+        FROM OPENJSON(@tables) WITH ([Name] sysname '$') AS q;
+        """, [("@schema", "sysname"), ("@tables", "nvarchar(max)")]);
+
+    /// <summary>
+    /// <c>status</c>: five result sets (Realm paths with cursors, watermarks, outbox, dead letters, conflicts). A
+    /// watermark's age is measured on the server's clock, the clock that wrote its UpdatedAt (SYSUTCDATETIME()).
+    /// </summary>
     public static readonly OperationsQuery Status = new("status", """
         SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema], r.[MappingMode], c.[Version] AS [InboundVersion], c.[UpdatedAt] AS [InboundUpdatedAt]
         FROM [realmsync].[MappedRealm] AS r
@@ -72,7 +100,8 @@ public static class OperationsSql
 
         SELECT w.[RealmId], w.[SqlSchema], w.[SqlTable], w.[Version], w.[UpdatedAt],
             CHANGE_TRACKING_CURRENT_VERSION() AS [CurrentVersion],
-            CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(QUOTENAME(w.[SqlSchema]) + N'.' + QUOTENAME(w.[SqlTable]))) AS [MinValidVersion]
+            CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(QUOTENAME(w.[SqlSchema]) + N'.' + QUOTENAME(w.[SqlTable]))) AS [MinValidVersion],
+            DATEDIFF_BIG(SECOND, w.[UpdatedAt], SYSUTCDATETIME()) AS [AgeSeconds]
         FROM [realmsync].[TableWatermark] AS w
         ORDER BY w.[RealmId], w.[SqlSchema], w.[SqlTable];
 
@@ -91,7 +120,7 @@ public static class OperationsSql
         """);
 
     public static IReadOnlyList<OperationsQuery> All { get; } =
-        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, TrackedTablePermissions, Status];
+        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, MappedRealmSchemas, TrackedTablePermissions, QuartzTablePermissions, Status];
 
     /// <summary>Turns Change Tracking on with the retention; <paramref name="retentionDays"/> is validated (1 to 365).</summary>
     public static OperationsQuery EnableChangeTracking(int retentionDays)

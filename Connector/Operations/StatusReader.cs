@@ -2,16 +2,17 @@ using Microsoft.Data.SqlClient;
 
 namespace Connector.Operations;
 
-/// <summary>Reads <see cref="StatusReport"/> with the one <see cref="OperationsSql.Status"/> batch.</summary>
+/// <summary>Reads <see cref="StatusReport"/>: the retention (<see cref="OperationsSql.DatabaseSettings"/>), then the one <see cref="OperationsSql.Status"/> batch.</summary>
 public static class StatusReader
 {
-    public static Task<StatusReport> ReadAsync(OperationsConnection connection, CancellationToken cancellationToken)
+    public static async Task<StatusReport> ReadAsync(OperationsConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.QueryAsync(OperationsSql.Status, ReadAsync, cancellationToken);
+        var (_, retention, _) = await DatabaseProbe.SettingsAsync(connection, cancellationToken);
+        return await connection.QueryAsync(OperationsSql.Status, (r, ct) => ReadAsync(r, retention, ct), cancellationToken);
     }
 
-    private static async Task<StatusReport> ReadAsync(SqlDataReader r, CancellationToken ct)
+    private static async Task<StatusReport> ReadAsync(SqlDataReader r, RetentionPeriod? retention, CancellationToken ct)
     {
         var realms = new List<StatusReport.Realm>();
         while (await r.ReadAsync(ct))
@@ -23,7 +24,7 @@ public static class StatusReader
         var watermarks = new List<StatusReport.Watermark>();
         while (await r.ReadAsync(ct))
         {
-            watermarks.Add(new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), Long(r, 5), Long(r, 6)));
+            watermarks.Add(new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), TimeSpan.FromSeconds(r.GetInt64(7)), Long(r, 5), Long(r, 6)));
         }
 
         await r.NextResultAsync(ct);
@@ -33,7 +34,7 @@ public static class StatusReader
             outbox[r.GetInt32(0)] = (r.GetInt64(1), r.GetInt64(2));
         }
 
-        return new StatusReport(realms, watermarks, outbox, await CountsAsync(r, ct), await CountsAsync(r, ct));
+        return new StatusReport(realms, watermarks, outbox, await CountsAsync(r, ct), await CountsAsync(r, ct), retention);
     }
 
     private static async Task<Dictionary<int, (long, DateTime)>> CountsAsync(SqlDataReader r, CancellationToken ct)

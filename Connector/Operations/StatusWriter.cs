@@ -26,10 +26,11 @@ public static class StatusWriter
                 : "  inbound cursor: nothing applied yet");
             foreach (var w in report.Watermarks.Where(w => w.RealmId == realm.RealmId))
             {
-                var (state, text) = RetentionHeadroom.Assess(w.Version, w.MinValidVersion, w.CurrentVersion, warningFraction);
+                var (state, text) = RetentionHeadroom.Assess(w.Version, w.MinValidVersion, w.CurrentVersion, w.Age, report.Retention, warningFraction);
                 var lag = w.CurrentVersion is { } current ? Invariant($"lag {current - w.Version}") : "lag unknown";
-                var flag = state is HeadroomState.Ok ? "" : "WARNING ";
-                warnings += state is HeadroomState.Ok ? 0 : 1;
+                var warning = state is not (HeadroomState.Ok or HeadroomState.Unknown);
+                var flag = warning ? "WARNING " : "";
+                warnings += warning ? 1 : 0;
                 output.WriteLine(Invariant($"  {flag}table {Sql.SqlIdentifier.Quote(w.SqlSchema, w.SqlTable)}: watermark {w.Version}, {lag}; {text}"));
             }
 

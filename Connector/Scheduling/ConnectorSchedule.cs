@@ -7,7 +7,8 @@ namespace Connector.Scheduling;
 /// <summary>
 /// The Quartz set-up of <c>run</c>: three jobs, each on its interval or cron expression, never overlapping
 /// themselves; with <c>Scheduler:Clustered</c>, Quartz's SQL Server job store in the connector's database so
-/// that several nodes share the jobs (Quartz's QRTZ_ tables are created at first start when missing).
+/// that several nodes share the jobs. Its tables (<see cref="QuartzTables"/>) are the DBA's, created with
+/// scripts/quartz-tables.sql: the store only checks them at start-up and refuses to start when one is missing.
 /// </summary>
 public static class ConnectorSchedule
 {
@@ -26,7 +27,7 @@ public static class ConnectorSchedule
                     // Each node gets a generated instance id: Quartz turns that on for a clustered store.
                     s.UseClustering(_ => { });
                     s.UseSystemTextJsonSerializer(_ => { });
-                    s.ProvisionSchema();
+                    s.ConfigureStore(ConfigureStore);
                 });
             }
 
@@ -35,6 +36,17 @@ public static class ConnectorSchedule
             AddJob<ShipJob>(q, PassKind.Ship, scheduler.ShipInterval, scheduler.ShipCron);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>
+    /// The job store's tables are <c>[realmsync].[QRTZ_*]</c>, and the store validates them rather than creating
+    /// them (Quartz's default, stated here because creating them needs DDL permissions the role does not have).
+    /// </summary>
+    public static void ConfigureStore(AdoJobStoreOptions store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.TablePrefix = QuartzTables.TablePrefix;
+        store.SchemaProvisioning = SchemaProvisioning.Validate;
     }
 
     /// <summary>A human description of a job's schedule, for the start-up log line.</summary>

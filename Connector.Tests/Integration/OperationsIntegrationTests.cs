@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using Connector.ChangeTracking;
+using Connector.Configuration;
+using Connector.Operations;
+using Connector.Sql;
+using Microsoft.Data.SqlClient;
+
+namespace Connector.Tests.Integration;
+
+/// <summary>
+/// Tier 3, operations: <c>status</c>'s time-based retention warning, and <c>doctor</c>'s permission checks run as a
+/// login that scripts/sql-setup.sql prepared (per mapped schema, per apply mode, the Quartz tables), and what the
+/// role can reach through ownership chains once realmsync belongs to realmsync_owner. Needs a server that accepts
+/// SQL logins (mixed authentication; the Testcontainers server does). Skipped, with the reason, without a server.
+/// </summary>
+[Category("Integration")]
+[CancelAfter(300_000)]
+public class OperationsIntegrationTests
+{
+    [Test]
+    public async Task Status_warns_for_a_watermark_not_advanced_for_most_of_the_retention_period(CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        // One pass advances every watermark to the current version, and stamps it now.
+        await harness.PollAsync(cancellationToken);
+        var tables = await harness.Database.QueryAsync("SELECT w.[SqlSchema], w.[SqlTable] FROM [realmsync].[TableWatermark] AS w ORDER BY w.[SqlTable]", cancellationToken);
+        Assert.That(tables, Has.Count.GreaterThan(1), "a watermark per generated table");
+        var (schema, table) = ((string)tables[0][0]!, (string)tables[0][1]!);
+        // The test database keeps changes 2 days: 40 hours leaves 8, under a quarter.
+        await harness.ExecuteAsync(
+            "WITH [first] AS (SELECT TOP (1) w.[UpdatedAt] FROM [realmsync].[TableWatermark] AS w ORDER BY w.[SqlTable]) " +
+            "UPDATE [first] SET [UpdatedAt] = DATEADD(HOUR, -40, SYSUTCDATETIME());",
+            cancellationToken);
+
+        await using var connection = await OperationsConnection.OpenAsync(new SqlServerOptions { ConnectionString = harness.Database.ConnectionString }, cancellationToken);
+        var report = await StatusReader.ReadAsync(connection, cancellationToken);
+        using var output = new StringWriter();
+        var warnings = StatusWriter.Write(report, [], 0.25, output);
+
+        Assert.That(report.Retention?.ToString(), Is.EqualTo("2 days"));
+        Assert.That(warnings, Is.EqualTo(1));
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.That(lines.Single(l => l.Contains(SqlIdentifier.Quote(schema, table) + ":", StringComparison.Ordinal)),
+            Does.Match(@"^  WARNING table .*: watermark \d+, lag \d+; advanced 1\.16:00:\d\d ago: (07:59:\d\d|08:00:00) of the 2 days retention left, under 25 %; poll more often or raise the retention$"));
+        Assert.That(lines.Where(l => l.StartsWith("  table ", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(tables.Count - 1)
+            .And.All.Match(@"; advanced 00:0\d:\d\d ago; (1\.23:5\d:\d\d|2\.00:00:00) of the 2 days retention left$"));
+    }
+
+    [Test]
+    public async Task Doctor_checks_every_mapped_schema_as_the_connectors_login(CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        await harness.Database.RunScriptAsync(
+            "CREATE SCHEMA [legacy];\nGO\nCREATE SCHEMA [staging];\nGO\n" +
+            "CREATE TABLE [legacy].[Orders] ([id] int NOT NULL CONSTRAINT [PK_Orders] PRIMARY KEY, [note] nvarchar(100) NULL);\nGO\n" +
+            "ALTER TABLE [legacy].[Orders] ENABLE CHANGE_TRACKING;",
+            cancellationToken);
+        await using (var sa = await harness.Database.OpenAsync(cancellationToken))
+        {
+            await SqlFirstRegistrar.RegisterAsync(sa, "/sql-first", [("legacy", "Orders")], cancellationToken);
+        }
+
+        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        var options = login.Options(SchemaOptions.Auto, "legacy.Orders");
+        Assert.That((await login.PermissionsAsync(options, cancellationToken)).Line(),
+            Is.EqualTo($"[ok] permissions: login {login.Name} holds every permission the connector needs (Schema.ApplyMode = auto; schemas [app] and, read only, [legacy])."));
+
+        await harness.ExecuteAsync($"DENY VIEW CHANGE TRACKING ON [legacy].[Orders] TO [{RequiredPermissions.Role}];", cancellationToken);
+        options.SqlFirst.Tables.Add("staging.Later");
+        var failed = (await login.PermissionsAsync(options, cancellationToken)).Line();
+
+        Assert.That(failed, Does.StartWith($"[FAIL] permissions: login {login.Name} lacks (Schema.ApplyMode = auto; schemas [app] and, read only, [legacy], [staging]): "));
+        Assert.That(failed, Does.Contain("SELECT on schema staging (to read the rows of SQL-first tables for Realm)"));
+        Assert.That(failed, Does.Contain("VIEW CHANGE TRACKING on table [legacy].[Orders]"));
+        Assert.That(failed, Does.Not.Contain("on schema legacy"), "the schema-level grants on legacy stand; the DENY is on the table");
+    }
+
+    [Test]
+    public async Task Sql_setup_grants_what_each_apply_mode_needs_and_takes_back_what_script_does_not(CancellationToken cancellationToken)
+    {
+        await using var harness = await ApplierHarness.StartAsync(cancellationToken);
+        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Script, cancellationToken);
+
+        var script = await login.PermissionsAsync(login.Options(SchemaOptions.Script), cancellationToken);
+        var autoUnderScript = await login.PermissionsAsync(login.Options(SchemaOptions.Auto), cancellationToken);
+        await login.SetUpAsync(SchemaOptions.Auto, cancellationToken);
+        var auto = await login.PermissionsAsync(login.Options(SchemaOptions.Auto), cancellationToken);
+        await login.SetUpAsync(SchemaOptions.Script, cancellationToken);
+        var scriptAgain = await login.PermissionsAsync(login.Options(SchemaOptions.Auto), cancellationToken);
+
+        Assert.That((script.Outcome, auto.Outcome), Is.EqualTo((CheckOutcome.Pass, CheckOutcome.Pass)));
+        foreach (var lacking in new[] { "ALTER on schema realmsync", "REFERENCES on schema realmsync", "ALTER on schema app", "CREATE TABLE on the database", "CREATE TYPE on the database", "CREATE PROCEDURE on the database" })
+        {
+            Assert.That(autoUnderScript.Detail, Does.Contain(lacking));
+            Assert.That(scriptAgain.Detail, Does.Contain(lacking), "running sql-setup with script again revokes " + lacking);
+        }
+
+        Assert.That(await harness.Database.ScalarAsync("SELECT USER_NAME(s.[principal_id]) FROM sys.schemas AS s WHERE s.[name] = N'realmsync'", cancellationToken),
+            Is.EqualTo(RequiredPermissions.SchemaOwner));
+    }
+
+    [Test]
+    public async Task The_scheduler_store_check_finds_the_quartz_tables_of_the_dba_script(CancellationToken cancellationToken)
+    {
+        await using var harness = await ApplierHarness.StartAsync(cancellationToken);
+        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        await using (var connection = await OperationsConnection.OpenAsync(login.Options(SchemaOptions.Auto).SqlServer, cancellationToken))
+        {
+            Assert.That((await SchedulerStoreCheck.CheckAsync(connection, cancellationToken)).Line(),
+                Does.StartWith("[FAIL] scheduler store: Scheduler.Clustered is on, but 12 of the 12 Quartz tables are absent"));
+        }
+
+        var quartzTables = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "scripts", "quartz-tables.sql"), cancellationToken);
+        await harness.Database.RunScriptAsync(quartzTables, cancellationToken);
+        await harness.Database.RunScriptAsync(quartzTables, cancellationToken);
+
+        await using (var connection = await OperationsConnection.OpenAsync(login.Options(SchemaOptions.Auto).SqlServer, cancellationToken))
+        {
+            Assert.That((await SchedulerStoreCheck.CheckAsync(connection, cancellationToken)).Line(),
+                Is.EqualTo("[ok] scheduler store: the 12 Quartz tables [realmsync].[QRTZ_*] exist and the login may read and write them."));
+        }
+
+        Assert.That(await harness.Database.ScalarAsync("SELECT COUNT(*) FROM sys.tables AS t WHERE t.[schema_id] = SCHEMA_ID(N'realmsync') AND t.[name] LIKE N'QRTZ[_]%'", cancellationToken),
+            Is.EqualTo(15));
+    }
+
+    [Test]
+    public async Task A_procedure_the_role_creates_in_realmsync_cannot_read_what_dbo_owns_but_a_trigger_in_a_dbo_owned_data_schema_can(CancellationToken cancellationToken)
+    {
+        await using var harness = await ApplierHarness.StartAsync(cancellationToken);
+        await harness.Database.RunScriptAsync(
+            "CREATE TABLE [dbo].[Secret] ([value] nvarchar(20) NOT NULL);\nGO\nINSERT INTO [dbo].[Secret] ([value]) VALUES (N'payroll');", cancellationToken);
+        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        await using var connection = new SqlConnection(login.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        await Execute(connection, "CREATE PROCEDURE [realmsync].[probe] AS SELECT [value] FROM [dbo].[Secret];", cancellationToken);
+        var denied = Assert.ThrowsAsync<SqlException>(() => Execute(connection, "EXEC [realmsync].[probe];", cancellationToken));
+        Assert.That(denied!.Number, Is.EqualTo(229), "realmsync_owner's chain stops at dbo.Secret, where the login's own permissions are checked");
+
+        // What sql-setup warns about: the trigger belongs to the data schema's owner, dbo, whose chain reaches dbo.Secret.
+        await Execute(connection, "CREATE TABLE [app].[probe] ([value] nvarchar(20) NULL);", cancellationToken);
+        await Execute(connection, "CREATE TRIGGER [app].[probe_copy] ON [app].[probe] AFTER INSERT AS INSERT INTO [app].[probe] ([value]) SELECT s.[value] FROM [dbo].[Secret] AS s WHERE NOT EXISTS (SELECT 1 FROM [app].[probe] AS p WHERE p.[value] = s.[value]);", cancellationToken);
+        await Execute(connection, "INSERT INTO [app].[probe] ([value]) VALUES (NULL);", cancellationToken);
+        Assert.That(await harness.Database.ScalarAsync("SELECT COUNT(*) FROM [app].[probe] WHERE [value] = N'payroll'", cancellationToken), Is.EqualTo(1));
+    }
+
+    private static async Task Execute(SqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new SqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A SQL login of its own, prepared by the real scripts/sql-setup.sql (run as the server's administrator), dropped afterwards.</summary>
+    private sealed class ConnectorLogin : IAsyncDisposable
+    {
+        private readonly TestDatabase _database;
+        private readonly string _dataSchema;
+        private readonly string _password = "Rs-" + Guid.NewGuid().ToString("N") + "-a1!";
+
+        private ConnectorLogin(TestDatabase database, string dataSchema)
+        {
+            _database = database;
+            _dataSchema = dataSchema;
+            Name = "realmsync_test_" + Guid.NewGuid().ToString("N")[..12];
+            ConnectionString = new SqlConnectionStringBuilder(database.ConnectionString) { IntegratedSecurity = false, UserID = Name, Password = _password }.ConnectionString;
+        }
+
+        public string Name { get; }
+
+        public string ConnectionString { get; }
+
+        public static async Task<ConnectorLogin> CreateAsync(TestDatabase database, string dataSchema, string applyMode, CancellationToken cancellationToken)
+        {
+            var login = new ConnectorLogin(database, dataSchema);
+            await login.SetUpAsync(applyMode, cancellationToken);
+            return login;
+        }
+
+        public async Task SetUpAsync(string applyMode, CancellationToken cancellationToken)
+        {
+            var script = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "scripts", "sql-setup.sql"), cancellationToken))
+                .Replace("$(ConnectorLogin)", Name, StringComparison.Ordinal)
+                .Replace("$(ConnectorPassword)", _password, StringComparison.Ordinal)
+                .Replace("$(DataSchema)", _dataSchema, StringComparison.Ordinal)
+                .Replace("$(ApplyMode)", applyMode, StringComparison.Ordinal);
+            Assert.That(Regex.IsMatch(script, @"\$\(\w+\)"), Is.False, "every sqlcmd variable is substituted");
+            await _database.RunScriptAsync(script, cancellationToken);
+        }
+
+        public ConnectorOptions Options(string applyMode, params string[] sqlFirstTables)
+        {
+            var options = new ConnectorOptions();
+            options.SqlServer.ConnectionString = ConnectionString;
+            options.SqlServer.Schema = _dataSchema;
+            options.Schema.ApplyMode = applyMode;
+            foreach (var table in sqlFirstTables)
+            {
+                options.SqlFirst.Tables.Add(table);
+            }
+
+            return options;
+        }
+
+        public async Task<CheckResult> PermissionsAsync(ConnectorOptions options, CancellationToken cancellationToken)
+        {
+            await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken);
+            var state = await DatabaseProbe.ReadAsync(connection, cancellationToken);
+            Assert.That(state.LoginName, Is.EqualTo(Name));
+            return await PermissionCheck.CheckAsync(connection, state, options, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            SqlConnection.ClearAllPools();
+            var server = new SqlConnectionStringBuilder(_database.ConnectionString) { InitialCatalog = "master" }.ConnectionString;
+            await using var connection = new SqlConnection(server);
+            await connection.OpenAsync();
+            await using var command = new SqlCommand($"IF SUSER_ID(N'{Name}') IS NOT NULL DROP LOGIN {SqlIdentifier.Quote(Name)};", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
