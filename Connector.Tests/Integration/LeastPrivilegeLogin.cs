@@ -1,4 +1,6 @@
 using System.Data;
+using Connector.Configuration;
+using Connector.Operations;
 using Connector.Sql;
 using Microsoft.Data.SqlClient;
 
@@ -8,17 +10,31 @@ namespace Connector.Tests.Integration;
 /// A fresh SQL login set up exactly as the DBA guide says: <c>scripts/sql-setup.sql</c> run by the server
 /// administrator in the test database, with its sqlcmd variables. What the connector then does as this login
 /// is what a least-privilege deployment can do: a permission the role lacks fails the test, where the rest of
-/// the integration tier (which runs as the administrator) cannot see it. The login is dropped afterwards.
+/// the integration tier (which runs as the administrator) cannot see it. The server must accept SQL logins
+/// (mixed authentication; the Testcontainers server does). The login is dropped afterwards.
 /// </summary>
 public sealed class LeastPrivilegeLogin : IAsyncDisposable
 {
     private readonly TestDatabase _database;
+    private readonly string _dataSchema;
 
-    private LeastPrivilegeLogin(TestDatabase database, string name, string connectionString)
+    // CHECK_POLICY = ON: upper and lower case, digits and a symbol; no single quote (the script forbids it).
+    private readonly string _password = "Lp-" + Guid.NewGuid().ToString("N") + "-Aa1";
+
+    private LeastPrivilegeLogin(TestDatabase database, string dataSchema)
     {
         _database = database;
-        Name = name;
-        ConnectionString = connectionString;
+        _dataSchema = dataSchema;
+        Name = "realmsync_lp_" + Guid.NewGuid().ToString("N")[..12];
+        ConnectionString = new SqlConnectionStringBuilder(database.ConnectionString)
+        {
+            IntegratedSecurity = false,
+            Authentication = SqlAuthenticationMethod.NotSpecified,
+            UserID = Name,
+            Password = _password,
+            // Its own pool: the administrator's pooled connections must never serve this login.
+            ApplicationName = "realmsync-least-privilege",
+        }.ConnectionString;
     }
 
     public string Name { get; }
@@ -26,34 +42,51 @@ public sealed class LeastPrivilegeLogin : IAsyncDisposable
     /// <summary>The test database, logged in as this login (never as the administrator).</summary>
     public string ConnectionString { get; }
 
-    /// <param name="variables">sqlcmd variables beyond the login's own (DataSchema, ApplyMode, ...), as a DBA passes them with -v.</param>
-    public static async Task<LeastPrivilegeLogin> CreateAsync(TestDatabase database, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    public static async Task<LeastPrivilegeLogin> CreateAsync(TestDatabase database, string dataSchema, string applyMode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(variables);
-        var name = "realmsync_lp_" + Guid.NewGuid().ToString("N")[..12];
-        // CHECK_POLICY = ON: upper and lower case, digits and a symbol; no single quote (the script forbids it).
-        var password = "Lp-" + Guid.NewGuid().ToString("N") + "-Aa1";
-        var all = new Dictionary<string, string>(variables, StringComparer.OrdinalIgnoreCase)
+        var login = new LeastPrivilegeLogin(database, dataSchema);
+        await login.SetUpAsync(applyMode, cancellationToken);
+        return login;
+    }
+
+    /// <summary>Runs sql-setup.sql (again) for this login, as a DBA does with <c>-v ... ApplyMode=...</c>.</summary>
+    public Task SetUpAsync(string applyMode, CancellationToken cancellationToken) =>
+        _database.RunScriptAsync(SqlCmdScript.Substitute(SqlCmdScript.Load("sql-setup.sql"), new Dictionary<string, string>
         {
-            ["ConnectorLogin"] = name,
-            ["ConnectorPassword"] = password,
-        };
-        await database.RunScriptAsync(SqlCmdScript.Substitute(SqlCmdScript.Load("sql-setup.sql"), all), cancellationToken);
-        var builder = new SqlConnectionStringBuilder(database.ConnectionString)
+            ["ConnectorLogin"] = Name,
+            ["ConnectorPassword"] = _password,
+            ["DataSchema"] = _dataSchema,
+            ["ApplyMode"] = applyMode,
+        }), cancellationToken);
+
+    /// <summary>The connector's options as this login, for <paramref name="applyMode"/> and the SQL-first tables given.</summary>
+    public ConnectorOptions Options(string applyMode, params string[] sqlFirstTables)
+    {
+        var options = new ConnectorOptions();
+        options.SqlServer.ConnectionString = ConnectionString;
+        options.SqlServer.Schema = _dataSchema;
+        options.Schema.ApplyMode = applyMode;
+        foreach (var table in sqlFirstTables)
         {
-            IntegratedSecurity = false,
-            Authentication = SqlAuthenticationMethod.NotSpecified,
-            UserID = name,
-            Password = password,
-            // Its own pool: the administrator's pooled connections must never serve this login.
-            ApplicationName = "realmsync-least-privilege",
-        };
-        return new LeastPrivilegeLogin(database, name, builder.ConnectionString);
+            options.SqlFirst.Tables.Add(table);
+        }
+
+        return options;
+    }
+
+    /// <summary>doctor's permission check, as this login.</summary>
+    public async Task<CheckResult> PermissionsAsync(ConnectorOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken);
+        var state = await DatabaseProbe.ReadAsync(connection, cancellationToken);
+        Assert.That(state.LoginName, Is.EqualTo(Name));
+        return await PermissionCheck.CheckAsync(connection, state, options, cancellationToken);
     }
 
     /// <summary>Whether the login holds <paramref name="permission"/> on a securable, as SQL Server evaluates it for the login itself.</summary>
-    public async Task<bool> HasPermissionAsync(string securable, string securableClass, string permission, CancellationToken cancellationToken)
+    public async Task<bool> HasPermissionAsync(string? securable, string securableClass, string permission, CancellationToken cancellationToken)
     {
         await using var connection = new SqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);

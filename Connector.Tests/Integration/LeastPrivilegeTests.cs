@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Connector.Adapter;
+using Connector.Configuration;
 using Connector.Tests.Cli;
 using static Connector.Tests.Integration.Instructions;
 
@@ -21,7 +22,7 @@ public class LeastPrivilegeTests : WorkFolderTest
     public async Task Doctor_finds_every_permission_sql_setup_granted_and_nothing_missing(CancellationToken cancellationToken)
     {
         await using var harness = await PollerHarness.StartAsync(cancellationToken);
-        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, SetupVariables("auto"), cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, DataSchema, SchemaOptions.Auto, cancellationToken);
 
         var doctor = CliRun.Of("doctor", "--config", Config(login, harness, "auto"));
 
@@ -34,7 +35,7 @@ public class LeastPrivilegeTests : WorkFolderTest
     public async Task Sync_as_the_login_applies_realm_changes_grows_the_schema_and_sends_sql_changes_back(CancellationToken cancellationToken)
     {
         await using var harness = await PollerHarness.StartAsync(cancellationToken);
-        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, SetupVariables("auto"), cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, DataSchema, SchemaOptions.Auto, cancellationToken);
         var config = Config(login, harness, "auto");
         harness.Applier.Append(1, InsertPerson(Ann, "Ann"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"));
         // Schema growth as the login: a new table, its table type and procedures in realmsync, a new column.
@@ -68,7 +69,7 @@ public class LeastPrivilegeTests : WorkFolderTest
     public async Task Status_runs_as_the_login_and_reports_the_realm_path(CancellationToken cancellationToken)
     {
         await using var harness = await PollerHarness.StartAsync(cancellationToken);
-        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, SetupVariables("auto"), cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, DataSchema, SchemaOptions.Auto, cancellationToken);
         var config = Config(login, harness, "auto");
         Assert.That(CliRun.Of("sync", "--config", config).ExitCode, Is.Zero);
 
@@ -80,37 +81,17 @@ public class LeastPrivilegeTests : WorkFolderTest
     }
 
     [Test]
-    public async Task A_procedure_the_login_creates_in_realmsync_cannot_reach_a_dbo_table_by_ownership_chaining(CancellationToken cancellationToken)
-    {
-        await using var harness = await PollerHarness.StartAsync(cancellationToken);
-        await harness.Database.RunScriptAsync("CREATE TABLE [dbo].[Payroll] ([id] int NOT NULL PRIMARY KEY, [salary] int NOT NULL);\nGO\nINSERT INTO [dbo].[Payroll] VALUES (1, 100000);", cancellationToken);
-        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, SetupVariables("auto"), cancellationToken);
-        await using var connection = new Microsoft.Data.SqlClient.SqlConnection(login.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var create = new Microsoft.Data.SqlClient.SqlCommand("CREATE PROCEDURE [realmsync].[peek] AS SELECT p.[salary] FROM [dbo].[Payroll] AS p;", connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var peek = new Microsoft.Data.SqlClient.SqlCommand("EXEC [realmsync].[peek];", connection);
-        var denied = Assert.ThrowsAsync<Microsoft.Data.SqlClient.SqlException>(() => peek.ExecuteScalarAsync(cancellationToken));
-
-        // 229: "The SELECT permission was denied on the object 'Payroll'": the chain is broken at realmsync's owner.
-        Assert.That(denied!.Number, Is.EqualTo(229));
-    }
-
-    [Test]
     public async Task In_script_mode_the_login_has_no_alter_or_create_and_a_schema_change_waits_for_the_dba(CancellationToken cancellationToken)
     {
         await using var harness = await PollerHarness.StartAsync(cancellationToken);
-        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, SetupVariables("script"), cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, DataSchema, SchemaOptions.Script, cancellationToken);
         var config = Config(login, harness, "script");
         harness.Applier.Append(1, InsertDog("rex"));
         harness.Applier.Append(2, """{"type": "ADD_PROPERTIES", "object_type": "Dog", "properties": {"color": {"type": "string", "nullable": true}}}""");
 
         Assert.That(await login.HasPermissionAsync("realmsync", "SCHEMA", "ALTER", cancellationToken), Is.False);
         Assert.That(await login.HasPermissionAsync(DataSchema, "SCHEMA", "ALTER", cancellationToken), Is.False);
-        Assert.That(await login.HasPermissionAsync(null!, "DATABASE", "CREATE PROCEDURE", cancellationToken), Is.False);
+        Assert.That(await login.HasPermissionAsync(null, "DATABASE", "CREATE PROCEDURE", cancellationToken), Is.False);
         var doctor = CliRun.Of("doctor", "--config", config);
         Assert.That(doctor.ExitCode, Is.Zero, doctor.Output + doctor.Error);
 
@@ -121,12 +102,48 @@ public class LeastPrivilegeTests : WorkFolderTest
         Assert.That(File.Exists(Connector.Applier.SchemaScriptFile.PathFor(harness.Applier.Journal, ApplierHarness.RealmPath, 2)), Is.True);
     }
 
-    /// <summary>The sqlcmd variables a DBA passes to sql-setup.sql besides the login's own.</summary>
-    public static Dictionary<string, string> SetupVariables(string applyMode) => new()
+    [Test]
+    public async Task Two_clustered_nodes_share_the_jobs_as_the_login_on_the_quartz_tables_the_dba_created(CancellationToken cancellationToken)
     {
-        ["DataSchema"] = DataSchema,
-        ["ApplyMode"] = applyMode,
-    };
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, DataSchema, SchemaOptions.Auto, cancellationToken);
+        await harness.Database.RunScriptAsync(SqlCmdScript.Load("quartz-tables.sql"), cancellationToken);
+        harness.Applier.Append(1, InsertDog("rex"));
+        var options = login.Options(SchemaOptions.Auto);
+        options.Realm.JournalPath = harness.Applier.Journal.Root;
+        options.Scheduler.Clustered = true;
+        options.Scheduler.InboundInterval = options.Scheduler.PollInterval = options.Scheduler.ShipInterval = TimeSpan.FromSeconds(1);
+        using var first = Node(options);
+        using var second = Node(options);
+
+        await first.StartAsync(cancellationToken);
+        await second.StartAsync(cancellationToken);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await harness.Database.ScalarAsync("SELECT COUNT(*) FROM [realmsync].[InboundCursor] AS c WHERE c.[Version] = 1", cancellationToken) is 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, cancellationToken);
+            }
+
+            Assert.That(await harness.Applier.CursorAsync(cancellationToken), Is.EqualTo(1), "a node applied the journal through the clustered job store");
+            Assert.That(await harness.Database.ScalarAsync(
+                "SELECT COUNT(*) FROM [realmsync].[QRTZ_SCHEDULER_STATE] AS s WHERE s.[SCHED_NAME] = N'" + options.Scheduler.InstanceName + "'", cancellationToken),
+                Is.EqualTo(2), "both nodes checked in to the cluster");
+        }
+        finally
+        {
+            await second.StopAsync(CancellationToken.None);
+            await first.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static Microsoft.Extensions.Hosting.IHost Node(ConnectorOptions options)
+    {
+        var builder = Connector.Scheduling.ConnectorHost.CreateBuilder(options);
+        Connector.Scheduling.ConnectorSchedule.Add(builder.Services, options);
+        return builder.Build();
+    }
 
     private string Config(LeastPrivilegeLogin login, PollerHarness harness, string applyMode)
     {

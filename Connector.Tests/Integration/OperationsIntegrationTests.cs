@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Connector.ChangeTracking;
 using Connector.Configuration;
 using Connector.Operations;
@@ -60,7 +59,7 @@ public class OperationsIntegrationTests
             await SqlFirstRegistrar.RegisterAsync(sa, "/sql-first", [("legacy", "Orders")], cancellationToken);
         }
 
-        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
         var options = login.Options(SchemaOptions.Auto, "legacy.Orders");
         Assert.That((await login.PermissionsAsync(options, cancellationToken)).Line(),
             Is.EqualTo($"[ok] permissions: login {login.Name} holds every permission the connector needs (Schema.ApplyMode = auto; schemas [app] and, read only, [legacy])."));
@@ -79,7 +78,7 @@ public class OperationsIntegrationTests
     public async Task Sql_setup_grants_what_each_apply_mode_needs_and_takes_back_what_script_does_not(CancellationToken cancellationToken)
     {
         await using var harness = await ApplierHarness.StartAsync(cancellationToken);
-        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Script, cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, "app", SchemaOptions.Script, cancellationToken);
 
         var script = await login.PermissionsAsync(login.Options(SchemaOptions.Script), cancellationToken);
         var autoUnderScript = await login.PermissionsAsync(login.Options(SchemaOptions.Auto), cancellationToken);
@@ -103,7 +102,7 @@ public class OperationsIntegrationTests
     public async Task The_scheduler_store_check_finds_the_quartz_tables_of_the_dba_script(CancellationToken cancellationToken)
     {
         await using var harness = await ApplierHarness.StartAsync(cancellationToken);
-        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
         await using (var connection = await OperationsConnection.OpenAsync(login.Options(SchemaOptions.Auto).SqlServer, cancellationToken))
         {
             Assert.That((await SchedulerStoreCheck.CheckAsync(connection, cancellationToken)).Line(),
@@ -130,7 +129,7 @@ public class OperationsIntegrationTests
         await using var harness = await ApplierHarness.StartAsync(cancellationToken);
         await harness.Database.RunScriptAsync(
             "CREATE TABLE [dbo].[Secret] ([value] nvarchar(20) NOT NULL);\nGO\nINSERT INTO [dbo].[Secret] ([value]) VALUES (N'payroll');", cancellationToken);
-        await using var login = await ConnectorLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
+        await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, "app", SchemaOptions.Auto, cancellationToken);
         await using var connection = new SqlConnection(login.ConnectionString);
         await connection.OpenAsync(cancellationToken);
 
@@ -149,75 +148,5 @@ public class OperationsIntegrationTests
     {
         await using var command = new SqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>A SQL login of its own, prepared by the real scripts/sql-setup.sql (run as the server's administrator), dropped afterwards.</summary>
-    private sealed class ConnectorLogin : IAsyncDisposable
-    {
-        private readonly TestDatabase _database;
-        private readonly string _dataSchema;
-        private readonly string _password = "Rs-" + Guid.NewGuid().ToString("N") + "-a1!";
-
-        private ConnectorLogin(TestDatabase database, string dataSchema)
-        {
-            _database = database;
-            _dataSchema = dataSchema;
-            Name = "realmsync_test_" + Guid.NewGuid().ToString("N")[..12];
-            ConnectionString = new SqlConnectionStringBuilder(database.ConnectionString) { IntegratedSecurity = false, UserID = Name, Password = _password }.ConnectionString;
-        }
-
-        public string Name { get; }
-
-        public string ConnectionString { get; }
-
-        public static async Task<ConnectorLogin> CreateAsync(TestDatabase database, string dataSchema, string applyMode, CancellationToken cancellationToken)
-        {
-            var login = new ConnectorLogin(database, dataSchema);
-            await login.SetUpAsync(applyMode, cancellationToken);
-            return login;
-        }
-
-        public async Task SetUpAsync(string applyMode, CancellationToken cancellationToken)
-        {
-            var script = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "scripts", "sql-setup.sql"), cancellationToken))
-                .Replace("$(ConnectorLogin)", Name, StringComparison.Ordinal)
-                .Replace("$(ConnectorPassword)", _password, StringComparison.Ordinal)
-                .Replace("$(DataSchema)", _dataSchema, StringComparison.Ordinal)
-                .Replace("$(ApplyMode)", applyMode, StringComparison.Ordinal);
-            Assert.That(Regex.IsMatch(script, @"\$\(\w+\)"), Is.False, "every sqlcmd variable is substituted");
-            await _database.RunScriptAsync(script, cancellationToken);
-        }
-
-        public ConnectorOptions Options(string applyMode, params string[] sqlFirstTables)
-        {
-            var options = new ConnectorOptions();
-            options.SqlServer.ConnectionString = ConnectionString;
-            options.SqlServer.Schema = _dataSchema;
-            options.Schema.ApplyMode = applyMode;
-            foreach (var table in sqlFirstTables)
-            {
-                options.SqlFirst.Tables.Add(table);
-            }
-
-            return options;
-        }
-
-        public async Task<CheckResult> PermissionsAsync(ConnectorOptions options, CancellationToken cancellationToken)
-        {
-            await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken);
-            var state = await DatabaseProbe.ReadAsync(connection, cancellationToken);
-            Assert.That(state.LoginName, Is.EqualTo(Name));
-            return await PermissionCheck.CheckAsync(connection, state, options, cancellationToken);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            SqlConnection.ClearAllPools();
-            var server = new SqlConnectionStringBuilder(_database.ConnectionString) { InitialCatalog = "master" }.ConnectionString;
-            await using var connection = new SqlConnection(server);
-            await connection.OpenAsync();
-            await using var command = new SqlCommand($"IF SUSER_ID(N'{Name}') IS NOT NULL DROP LOGIN {SqlIdentifier.Quote(Name)};", connection);
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }
