@@ -89,10 +89,7 @@ public class InboundFailureTests
         await applier.RunOnceAsync(ApplierHarness.RealmPath, cancellationToken);
         // As if the poller had sent everything to Realm up to now; then a SQL user changes rex.
         await harness.Database.RunScriptAsync(
-            "INSERT INTO [realmsync].[TableWatermark] ([RealmId], [SqlSchema], [SqlTable], [Version]) " +
-            "SELECT r.[RealmId], N'app', N'Dog', CHANGE_TRACKING_CURRENT_VERSION() FROM [realmsync].[MappedRealm] AS r;\n" +
-            "UPDATE d SET d.[born] = '1999-01-01' FROM [app].[Dog] AS d WHERE d.[name] = N'rex';",
-            cancellationToken);
+            Watermarks.SentUpToNow + "\nUPDATE d SET d.[born] = '1999-01-01' FROM [app].[Dog] AS d WHERE d.[name] = N'rex';", cancellationToken);
         harness.Append(2, Set("Dog", "\"rex\"", """{"born": ["date", 0]}"""), Set("Dog", "\"fido\"", """{"born": ["date", 0]}"""));
 
         var result = await applier.RunOnceAsync(ApplierHarness.RealmPath, cancellationToken);

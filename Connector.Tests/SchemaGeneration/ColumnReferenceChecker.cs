@@ -14,9 +14,20 @@ public sealed class ColumnReferenceChecker
 {
     private readonly Dictionary<string, HashSet<string>> _objects;
 
+    /// <summary>The primary-key columns of each table: with the SYS_CHANGE_* columns, what CHANGETABLE(CHANGES t, ...) returns.</summary>
+    private readonly Dictionary<string, HashSet<string>> _primaryKeys = new(StringComparer.Ordinal);
+
     public ColumnReferenceChecker(TSqlModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         _objects = ScriptInspector.ModelColumns(model);
+        foreach (var key in model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.PrimaryKeyConstraint))
+        {
+            var host = key.GetReferenced(PrimaryKeyConstraint.Host).Single();
+            _primaryKeys[$"{host.Name.Parts[0]}.{host.Name.Parts[1]}"] =
+                key.GetReferenced(PrimaryKeyConstraint.Columns).Select(c => c.Name.Parts[^1]).ToHashSet(StringComparer.Ordinal);
+        }
+
         foreach (var type in model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.TableType))
         {
             _objects[$"{type.Name.Parts[0]}.{type.Name.Parts[1]}"] =
@@ -41,6 +52,9 @@ public sealed class ColumnReferenceChecker
 
     private HashSet<string>? ObjectColumns(SchemaObjectName name) =>
         name.SchemaIdentifier is null ? null : _objects.GetValueOrDefault($"{name.SchemaIdentifier.Value}.{name.BaseIdentifier.Value}");
+
+    private HashSet<string>? PrimaryKey(SchemaObjectName name) =>
+        name.SchemaIdentifier is null ? null : _primaryKeys.GetValueOrDefault($"{name.SchemaIdentifier.Value}.{name.BaseIdentifier.Value}");
 
     private void CheckStatement(TSqlStatement statement, Dictionary<string, HashSet<string>> variables, List<string> problems)
     {
@@ -142,6 +156,18 @@ public sealed class ColumnReferenceChecker
             var columns = new HashSet<string>(["SYS_CHANGE_VERSION", "SYS_CHANGE_CONTEXT"], StringComparer.Ordinal);
             columns.UnionWith(node.PrimaryKeyColumns.Select(c => c.Value));
             Map[node.Alias.Value] = columns;
+        }
+
+        public override void Visit(ChangeTableChangesTableReference node)
+        {
+            // CHANGETABLE(CHANGES t, v): the change columns and the table's primary-key columns, nothing else of t.
+            if (owner.PrimaryKey(node.Target) is { } key)
+            {
+                var columns = new HashSet<string>(
+                    ["SYS_CHANGE_VERSION", "SYS_CHANGE_CREATION_VERSION", "SYS_CHANGE_OPERATION", "SYS_CHANGE_COLUMNS", "SYS_CHANGE_CONTEXT"], StringComparer.Ordinal);
+                columns.UnionWith(key);
+                Map[node.Alias.Value] = columns;
+            }
         }
 
         public override void Visit(QueryDerivedTable node)

@@ -7,7 +7,9 @@ namespace Connector.Applier;
 /// <summary>
 /// The SQL errors that mean the input was bad, not the server: the generated procedures' own THROWs, duplicate
 /// keys, and values that do not fit their column. Each becomes an <see cref="AdapterFormatException"/> at the
-/// instruction that caused it, so that it is dead-lettered like any other bad input.
+/// instruction that caused it, so that it is dead-lettered like any other bad input. A LIST_* on an object SQL
+/// deleted never gets here: <see cref="ConflictDetector"/> finds it before the call, and it is a conflict; 50002 is
+/// left for an object that never existed (or that Realm itself deleted).
 /// </summary>
 public static class BadInputErrors
 {

@@ -1,13 +1,22 @@
 using System.Collections.Immutable;
 using Connector.Adapter;
 using Connector.Catalog;
-using Connector.SchemaGeneration;
 
 namespace Connector.Applier;
 
 /// <summary>
 /// The pure half of conflict handling: given, per call, the keys SQL changed since they were last sent to Realm,
 /// applies the policy. Deterministic: the plan's call and row order decide the order of everything.
+/// <list type="bullet">
+/// <item>An object an INSERT, SET or DELETE names: sql-wins drops the Realm change (and the collections the same
+/// group sets on it); realm-wins applies it. A SET on an object SQL deleted changes nothing under realm-wins (its
+/// missing object is tolerated, not bad input) and its collections are not written: they would have no owner.</item>
+/// <item>A collection a replace rewrites whole, when SQL changed one of its elements: sql-wins keeps SQL's collection
+/// (the owner leaves the replace); realm-wins replaces it, and the record keeps SQL's collection as it was.</item>
+/// <item>A LIST_* on an object SQL deleted (and no earlier INSERT of the transaction re-created): under either
+/// policy the edit has nothing to apply to and is dropped, as a SET on a deleted object changes nothing.</item>
+/// </list>
+/// Every conflict is recorded (realmsync.Conflict); the rest of the transaction applies.
 /// </summary>
 public static class ConflictResolver
 {
@@ -23,100 +32,160 @@ public static class ConflictResolver
             return ConflictResolution.None(plan);
         }
 
-        var context = new MappingContext(plan.Mapping);
-        var calls = ImmutableArray.CreateBuilder<PlannedCall>();
-        var records = ImmutableArray.CreateBuilder<ConflictRecord>();
-        var tolerated = new HashSet<int>();
-        var dropped = new Dictionary<(string, int), HashSet<object>>();
+        var pass = new Pass(new ConflictRecords(MappingContext.For(plan.Mapping), transaction, realmId, policy), policy);
         for (var i = 0; i < plan.Calls.Length; i++)
         {
-            var call = plan.Calls[i];
-            if (changesByCall.TryGetValue(i, out var changes) && changes.Count > 0)
-            {
-                var mapped = context.FindClass(call.ClassName)!;
-                var table = (TableArgument)call.Arguments[0];
-                var keyAt = call.Kind == CallKind.Delete ? 0 : 1;
-                var kept = new List<object?[]>();
-                var lost = new HashSet<object>(KeyComparer.Instance);
-                foreach (var row in table.Rows)
-                {
-                    if (!changes.TryGetValue(row[keyAt]!, out var change))
-                    {
-                        kept.Add(row);
-                        continue;
-                    }
-
-                    records.Add(Record(transaction, realmId, call, mapped, row, keyAt, change, policy));
-                    if (policy == ConflictPolicy.SqlWins)
-                    {
-                        lost.Add(row[keyAt]!);
-                        continue;
-                    }
-
-                    if (change.IsDelete && call.Kind == CallKind.Update)
-                    {
-                        tolerated.Add((int)row[0]!);
-                    }
-
-                    kept.Add(row);
-                }
-
-                dropped[(call.ClassName, call.FirstInstruction)] = lost;
-                if (lost.Count == 0)
-                {
-                    calls.Add(call);
-                }
-                else if (kept.Count > 0)
-                {
-                    calls.Add(call with { Arguments = [table with { Rows = kept }, .. call.Arguments.Skip(1)] });
-                }
-            }
-            else if (call.Kind == CallKind.Replace && dropped.TryGetValue((call.ClassName, call.FirstInstruction), out var lost) && lost.Count > 0)
-            {
-                // The collections set by the same INSERT/SET group: the owners that lost keep SQL's collections.
-                calls.Add(call with { Arguments = [.. call.Arguments.Select(a => WithoutOwners((TableArgument)a, lost))] });
-            }
-            else
-            {
-                calls.Add(call);
-            }
+            pass.Add(plan.Calls[i], changesByCall.GetValueOrDefault(i));
         }
 
-        return new ConflictResolution(plan with { Calls = calls.ToImmutable() }, records.ToImmutable(), tolerated);
+        return new ConflictResolution(plan with { Calls = pass.Calls.ToImmutable() }, pass.Records.ToImmutable(), pass.Tolerated);
     }
 
-    private static TableArgument WithoutOwners(TableArgument argument, HashSet<object> owners) =>
-        argument with { Rows = [.. argument.Rows.Where(r => !owners.Contains(r[0]!))] };
-
-    private static ConflictRecord Record(
-        AdapterTransaction transaction, int realmId, PlannedCall call, ClassMapping mapped, object?[] row, int keyAt, SqlChange change, ConflictPolicy policy)
+    private sealed class Pass(ConflictRecords records, ConflictPolicy policy)
     {
-        var matching = Matching(transaction, call, mapped, row[keyAt]!);
-        var index = keyAt == 1 ? (int)row[0]! : matching.Count > 0 ? matching[0].Index : call.FirstInstruction;
-        var identity = matching.Count > 0 ? AdapterValueWriter.ToJson(matching[0].Instruction.Identity) : "null";
-        var values = matching
-            .SelectMany(m => m.Instruction switch { InsertInstruction x => x.Values.Entries, SetInstruction x => x.Values.Entries, _ => [] })
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .Select(g => g.Last())
-            .ToImmutableArray();
-        var realmValues = call.Kind == CallKind.Delete ? null : AdapterValueWriter.ToJson(new DictionaryValue(values));
-        return new ConflictRecord(realmId, transaction.Version, index, call.ClassName, identity, ApplierOptions.PolicyText(policy), change.Version, realmValues, null);
-    }
+        /// <summary>Per INSERT/SET group (class, first instruction): the owners whose collections the group must not write.</summary>
+        private readonly Dictionary<(string, int), HashSet<object>> _withoutCollections = [];
 
-    /// <summary>The object instructions of the call's range that name the object <paramref name="key"/>.</summary>
-    private static List<(int Index, ObjectInstruction Instruction)> Matching(AdapterTransaction transaction, PlannedCall call, ClassMapping mapped, object key)
-    {
-        var found = new List<(int, ObjectInstruction)>();
-        for (var i = call.FirstInstruction; i <= call.LastInstruction && i < transaction.Instructions.Length; i++)
+        /// <summary>Per class: the objects a kept INSERT of the transaction writes, so that they exist for a later LIST_*.</summary>
+        private readonly Dictionary<string, HashSet<object>> _inserted = new(StringComparer.Ordinal);
+
+        public ImmutableArray<PlannedCall>.Builder Calls { get; } = ImmutableArray.CreateBuilder<PlannedCall>();
+
+        public ImmutableArray<ConflictRecord>.Builder Records { get; } = ImmutableArray.CreateBuilder<ConflictRecord>();
+
+        public HashSet<int> Tolerated { get; } = [];
+
+        public void Add(PlannedCall call, IReadOnlyDictionary<object, SqlChange>? changes)
         {
-            if (transaction.Instructions[i] is ObjectInstruction { } instruction && instruction.ObjectType == call.ClassName &&
-                instruction is InsertInstruction or SetInstruction or DeleteInstruction &&
-                KeyComparer.Instance.Equals(IdentityConverter.Convert(instruction.Identity, mapped, "$"), key))
+            switch (call.Kind)
             {
-                found.Add((i, instruction));
+                case CallKind.Upsert or CallKind.Update or CallKind.Delete:
+                    Objects(call, changes);
+                    break;
+                case CallKind.Replace:
+                    Replace(call, changes);
+                    break;
+                case CallKind.ListInsert or CallKind.ListSet or CallKind.ListErase or CallKind.ListClear:
+                    List(call, changes);
+                    break;
+                default:
+                    Calls.Add(call);
+                    break;
             }
         }
 
-        return found;
+        private void Objects(PlannedCall call, IReadOnlyDictionary<object, SqlChange>? changes)
+        {
+            var table = (TableArgument)call.Arguments[0];
+            var keyAt = call.Kind == CallKind.Delete ? 0 : 1;
+            if (changes is null)
+            {
+                Keep(call, table.Rows, keyAt);
+                return;
+            }
+
+            var kept = new List<object?[]>();
+            var withoutCollections = new HashSet<object>(KeyComparer.Instance);
+            foreach (var row in table.Rows)
+            {
+                if (!changes.TryGetValue(row[keyAt]!, out var change))
+                {
+                    kept.Add(row);
+                    continue;
+                }
+
+                Records.Add(records.Object(call, row, keyAt, change));
+                if (policy == ConflictPolicy.SqlWins)
+                {
+                    withoutCollections.Add(row[keyAt]!);
+                    continue;
+                }
+
+                if (change.IsDelete && call.Kind == CallKind.Update)
+                {
+                    Tolerated.Add((int)row[0]!);
+                    withoutCollections.Add(row[keyAt]!);
+                }
+
+                kept.Add(row);
+            }
+
+            _withoutCollections[(call.ClassName, call.FirstInstruction)] = withoutCollections;
+            if (kept.Count == table.Rows.Count)
+            {
+                Keep(call, table.Rows, keyAt);
+            }
+            else if (kept.Count > 0)
+            {
+                Keep(call with { Arguments = [table with { Rows = kept }, .. call.Arguments.Skip(1)] }, kept, keyAt);
+            }
+        }
+
+        /// <summary>Runs <paramref name="call"/>; the objects an INSERT writes exist for the LIST_* edits after it.</summary>
+        private void Keep(PlannedCall call, IReadOnlyList<object?[]> rows, int keyAt)
+        {
+            Calls.Add(call);
+            if (call.Kind == CallKind.Upsert)
+            {
+                Inserted(call.ClassName).UnionWith(rows.Select(r => r[keyAt]!));
+            }
+        }
+
+        private void Replace(PlannedCall call, IReadOnlyDictionary<object, SqlChange>? changes)
+        {
+            var dropped = new HashSet<object>(
+                _withoutCollections.GetValueOrDefault((call.ClassName, call.FirstInstruction)) ?? [], KeyComparer.Instance);
+            foreach (var owner in ((TableArgument)call.Arguments[0]).Rows.Select(r => r[0]!))
+            {
+                if (dropped.Contains(owner) || changes is null || !changes.TryGetValue(owner, out var change))
+                {
+                    continue;
+                }
+
+                Records.Add(records.Collection(call, owner, change));
+                if (policy == ConflictPolicy.SqlWins)
+                {
+                    dropped.Add(owner);
+                }
+            }
+
+            if (dropped.Count == 0)
+            {
+                Calls.Add(call);
+                return;
+            }
+
+            // @owners and @items both start with the owner key.
+            var arguments = call.Arguments.Select(a => (CallArgument)WithoutOwners((TableArgument)a, dropped)).ToImmutableArray();
+            if (((TableArgument)arguments[0]).Rows.Count > 0)
+            {
+                Calls.Add(call with { Arguments = arguments });
+            }
+        }
+
+        private void List(PlannedCall call, IReadOnlyDictionary<object, SqlChange>? changes)
+        {
+            var owner = ((ScalarArgument)call.Arguments[0]).Value!;
+            if (changes is not null && changes.TryGetValue(owner, out var change) && change.IsDelete && !Inserted(call.ClassName).Contains(owner))
+            {
+                Records.Add(records.List(call, change));
+                return;
+            }
+
+            Calls.Add(call);
+        }
+
+        private HashSet<object> Inserted(string className)
+        {
+            if (!_inserted.TryGetValue(className, out var keys))
+            {
+                _inserted[className] = keys = new HashSet<object>(KeyComparer.Instance);
+            }
+
+            return keys;
+        }
+
+        private static TableArgument WithoutOwners(TableArgument argument, HashSet<object> owners) =>
+            argument with { Rows = [.. argument.Rows.Where(r => !owners.Contains(r[0]!))] };
     }
 }

@@ -54,8 +54,9 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
             -- RealmSqlServer plan: the T-SQL the applier would send for {Planned} transaction(s) of Realm path '{Line(_mapping.RealmPath)}'
             -- against the schema given, in SQL schema [{_mapping.SqlSchema}], values as literals. Generated offline: nothing was run.
             -- The applier also reads the result of each $update call (a SET on an object that does not exist is bad input,
-            -- or a conflict), and runs a DELETE, CLEAR or CHANGE_IDENTITY under the context realm-sqlserver:resend when its
-            -- cascades touch rows with a SQL change not yet sent to Realm (Applier/CascadeCheck.cs); this script does neither.
+            -- or a conflict), resolves conflicts with SQL changes not yet sent to Realm (objects, replaced collections, LIST_*
+            -- on deleted objects) by the conflict policy, and runs a DELETE, CLEAR, CHANGE_IDENTITY or LIST_* under the context
+            -- realm-sqlserver:resend when the rows it rewrites hold such a change (Applier/CascadeCheck.cs); this script does none of it.
             SET XACT_ABORT ON;
             GO
 

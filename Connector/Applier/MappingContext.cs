@@ -14,6 +14,8 @@ public sealed class MappingContext
 
     private readonly Dictionary<string, ClassShape> _shapes;
 
+    private readonly Dictionary<string, string> _collectionByProcedure;
+
     /// <summary>The context of <paramref name="mapping"/>, built once per mapping instance (transactions share the mapping in force).</summary>
     public static MappingContext For(SchemaMapping mapping) => Cache.GetValue(mapping, m => new MappingContext(m));
 
@@ -27,6 +29,9 @@ public sealed class MappingContext
         _tables = mapping.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _shapes = mapping.Classes.ToDictionary(
             c => c.Class.Name, c => new ClassShape(c, _tables[c.Table], Objects.Classes[c.Table]), StringComparer.Ordinal);
+        _collectionByProcedure = Objects.Collections.Values
+            .SelectMany(r => new[] { r.Replace, r.ListInsert, r.ListSet, r.ListErase, r.ListClear }.OfType<string>().Select(p => (Procedure: p, r.Table)))
+            .ToDictionary(x => x.Procedure, x => x.Table, StringComparer.Ordinal);
     }
 
     public ClassShape Shape(ClassMapping mapped) => _shapes[mapped!.Class.Name];
@@ -45,6 +50,17 @@ public sealed class MappingContext
             jsonPath);
 
     public SqlTableDefinition Table(string tableName) => _tables[tableName];
+
+    /// <summary>The child table a collection procedure (a replace or a LIST_* routine) writes.</summary>
+    public SqlTableDefinition CollectionTable(string procedure) => _tables[_collectionByProcedure[procedure]];
+
+    /// <summary>The property of <paramref name="mapped"/> whose collection <paramref name="procedure"/> writes.</summary>
+    public PropertyMapping CollectionProperty(ClassMapping mapped, string procedure)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        var table = _collectionByProcedure[procedure];
+        return mapped.Properties.First(p => p.ChildTable == table);
+    }
 
     public static PropertyMapping Property(ClassMapping mapped, string propertyName, string jsonPath)
     {

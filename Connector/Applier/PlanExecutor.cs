@@ -26,9 +26,10 @@ public static class PlanExecutor
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(toleratedMissing);
+        var watermarks = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var call in plan.Calls)
         {
-            var context = await CascadeContextAsync(connection, transaction, realmId, plan.Mapping, call, cancellationToken);
+            var context = await CascadeContextAsync(connection, transaction, realmId, plan.Mapping, call, watermarks, cancellationToken);
             await using var command = Command(connection, transaction, call, context);
             try
             {
@@ -49,28 +50,31 @@ public static class PlanExecutor
     }
 
     /// <summary>
-    /// The context a call runs under: the connector's, unless its cascades would re-tag rows with a SQL change not
-    /// yet sent to Realm (<see cref="CascadeCheck"/>); a table without a watermark will be sent whole anyway.
+    /// The context a call runs under: the connector's, unless its cascades (or, for a LIST_*, the elements it shifts)
+    /// would re-tag rows with a SQL change not yet sent to Realm (<see cref="CascadeCheck"/>); a table without a
+    /// watermark will be sent whole anyway. <paramref name="watermarks"/> keeps the watermarks read by table for the
+    /// plan's later calls (only the poller moves them, and an older one can only mean a resend too many).
     /// </summary>
     public static async Task<ReadOnlyMemory<byte>> CascadeContextAsync(
-        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PlannedCall call, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PlannedCall call,
+        Dictionary<string, long?> watermarks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(watermarks);
         foreach (var (table, sql) in CascadeCheck.Queries(mapping, call))
         {
-            if (await Catalog.CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, table.Schema, table.Name, cancellationToken) is not { } watermark)
+            if (!watermarks.TryGetValue(table.Name, out var read))
+            {
+                read = await Catalog.CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, table.Schema, table.Name, cancellationToken);
+                watermarks[table.Name] = read;
+            }
+
+            if (read is not { } watermark)
             {
                 continue;
             }
 
-            await using var check = new SqlCommand(sql, connection, transaction);
-            check.Parameters.Add(new SqlParameter(CascadeCheck.WatermarkParameter, SqlDbType.BigInt) { Value = watermark });
-            check.Parameters.Add(SqlParameters.Context(ContextParameter, ChangeTrackingContext.Value));
-            foreach (var tableArgument in call.Arguments.OfType<TableArgument>())
-            {
-                check.Parameters.Add(TableValuedParameters.Create(tableArgument));
-            }
-
+            await using var check = CheckCommand(connection, transaction, sql, watermark, call);
             if (await check.ExecuteScalarAsync(cancellationToken) is not null)
             {
                 return ChangeTrackingContext.Resend;
@@ -78,6 +82,24 @@ public static class PlanExecutor
         }
 
         return ChangeTrackingContext.Value;
+    }
+
+    /// <summary>
+    /// A <see cref="CascadeCheck"/> query as sent: the watermark, the connector's context, and every argument of the
+    /// call (a query uses those it names; sp_executesql accepts declared parameters a statement does not use).
+    /// </summary>
+    public static SqlCommand CheckCommand(SqlConnection? connection, SqlTransaction? transaction, string sql, long watermark, PlannedCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var check = new SqlCommand(sql, connection, transaction);
+        check.Parameters.Add(new SqlParameter(CascadeCheck.WatermarkParameter, SqlDbType.BigInt) { Value = watermark });
+        check.Parameters.Add(SqlParameters.Context(ContextParameter, ChangeTrackingContext.Value));
+        foreach (var argument in call.Arguments)
+        {
+            check.Parameters.Add(Parameter(call, argument));
+        }
+
+        return check;
     }
 
     /// <summary>The command for one call, as sent: also what Debug logging and tests look at.</summary>
@@ -91,16 +113,18 @@ public static class PlanExecutor
         command.Parameters.Add(SqlParameters.Context(ContextParameter, context ?? ChangeTrackingContext.Value));
         foreach (var argument in call.Arguments)
         {
-            command.Parameters.Add(argument switch
-            {
-                ScalarArgument scalar => SqlParameters.Scalar(scalar.Name, scalar.Type, scalar.Value),
-                TableArgument table => TableValuedParameters.Create(table),
-                _ => throw new InvalidOperationException($"argument {argument.Name} of {call.Procedure} has an unknown kind"),
-            });
+            command.Parameters.Add(Parameter(call, argument));
         }
 
         return command;
     }
+
+    private static SqlParameter Parameter(PlannedCall call, CallArgument argument) => argument switch
+    {
+        ScalarArgument scalar => SqlParameters.Scalar(scalar.Name, scalar.Type, scalar.Value),
+        TableArgument table => TableValuedParameters.Create(table),
+        _ => throw new InvalidOperationException($"argument {argument.Name} of {call.Procedure} has an unknown kind"),
+    };
 
     /// <summary>The ordinals an update call returns are rows whose object does not exist.</summary>
     private static async Task CheckMissingAsync(
