@@ -20,10 +20,11 @@ public static class SqlFirstPlanner
     /// <param name="metadata">The metadata of every table of the requested schemas (<see cref="TableMetadataReader"/>).</param>
     /// <param name="previous">The mapping in force for the Realm path, or null when it is not mapped yet.</param>
     /// <param name="previousMode">The path's MappingMode when it is mapped: a 'realm-first' path takes no SQL-first tables.</param>
-    /// <param name="tracked">The tables Change Tracking follows (<see cref="SqlFirstStatements.TrackedTables"/>); null skips the check.</param>
+    /// <param name="tracking">Whether the connector can read each requested table's changes (<see cref="TrackingStatus"/>), by the
+    /// requested name; null (or a table absent from it) skips the check.</param>
     public static SqlFirstPlan Plan(
         string realmPath, IReadOnlyList<(string Schema, string Table)> requested, IReadOnlyList<TableMetadata> metadata,
-        SchemaMapping? previous = null, string? previousMode = null, IReadOnlySet<(string Schema, string Table)>? tracked = null)
+        SchemaMapping? previous = null, string? previousMode = null, IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking = null)
     {
         ArgumentNullException.ThrowIfNull(requested);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -63,10 +64,11 @@ public static class SqlFirstPlanner
                 continue;
             }
 
-            // Mapped without Change Tracking, the table would stop every poll of the path; the DBA owns the table.
-            if (tracked is not null && !tracked.Contains((table.Schema, table.Name)))
+            // Mapped without Change Tracking, or without the permission to read it, the table would stop every poll of
+            // the path (the poller checks the same, with the same messages); the DBA owns the table.
+            if (tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem)
             {
-                refusals.Add(new(name, $"Change Tracking is not enabled on table {name}; run ALTER TABLE {SqlIdentifier.Quote(table.Schema, table.Name)} ENABLE CHANGE_TRACKING; as db_owner, then install again"));
+                refusals.Add(new(name, problem + " Then install again."));
                 continue;
             }
 
