@@ -112,6 +112,13 @@ public class SqlFirstPlannerTests
                 new SqlFirstRefusal("[dbo].[Orders]", "Change Tracking is not enabled on table [dbo].[Orders]. Run as db_owner: ALTER TABLE [dbo].[Orders] ENABLE CHANGE_TRACKING; Then install again."),
             }));
 
+    /// <summary>Change Tracking needs a primary key: for a table without one, that is the cause to name, not the missing tracking.</summary>
+    [Test]
+    public void A_table_without_primary_key_is_refused_for_its_key_before_its_missing_change_tracking() =>
+        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Heap")], [new TableMetadata("dbo", "Heap", [new ColumnMetadata("id", "int", false, 4, 0, 0)], [])],
+            tracking: new Dictionary<(string, string), TrackingStatus> { [("dbo", "Heap")] = new(null, Visible: true, Tracked: false, CanSelect: true, CanViewChanges: true) }).Refusals.Single().Reason,
+            Does.StartWith("table [dbo].[Heap] has no primary key"));
+
     [Test]
     public void A_table_whose_changes_the_login_may_not_read_is_refused_with_the_grant_the_poller_would_ask_for() =>
         Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Orders")], [Orders], tracking: new Dictionary<(string, string), TrackingStatus>

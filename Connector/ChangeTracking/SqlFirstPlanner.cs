@@ -64,19 +64,14 @@ public static class SqlFirstPlanner
                 continue;
             }
 
-            // Mapped without Change Tracking, or without the permission to read it, the table would stop every poll of
-            // the path (the poller checks the same, with the same messages); the DBA owns the table.
-            if (tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem)
-            {
-                refusals.Add(new(name, problem + " Then install again."));
-                continue;
-            }
-
+            // A table Realm cannot key is refused for that first: without a primary key Change Tracking cannot be
+            // enabled either. Mapped without Change Tracking, or without the permission to read it, the table would
+            // stop every poll of the path (the poller checks the same, with the same messages); the DBA owns the table.
             var result = SqlFirstMapper.Map(table);
             skipped.AddRange(result.Skipped);
-            if (!result.Mapped)
+            if ((result.Mapped ? TrackingProblem(tracking, wanted, table) : result.Refusal) is { } refusal)
             {
-                refusals.Add(new(name, result.Refusal!));
+                refusals.Add(new(name, refusal));
                 continue;
             }
 
@@ -89,6 +84,10 @@ public static class SqlFirstPlanner
         return new SqlFirstPlan(
             mapping, [.. CatalogRows.Growth(previous, mapping)], addTypes.ToImmutable(), refusals.ToImmutable(), already.ToImmutable(), skipped.ToImmutable());
     }
+
+    private static string? TrackingProblem(
+        IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking, (string Schema, string Table) wanted, TableMetadata table) =>
+        tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem ? problem + " Then install again." : null;
 
     // SQL Server resolves names case-insensitively under the usual collations; the metadata holds the real spelling.
     private static TableMetadata? Find(IReadOnlyList<TableMetadata> metadata, (string Schema, string Table) wanted) =>
