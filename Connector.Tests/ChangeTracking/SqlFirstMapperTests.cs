@@ -82,4 +82,57 @@ public class SqlFirstMapperTests
         }));
         Assert.That(result.Mapping!.Properties.Select(p => p.Property.Name), Is.EqualTo(new[] { "id" }));
     }
+
+    /// <summary>What TableMetadataReader now returns for them (joined on user_type_id): they are left out, with the line.</summary>
+    [Test]
+    public void The_clr_types_hierarchyid_geometry_and_geography_are_left_out_with_the_reason()
+    {
+        var result = SqlFirstMapper.Map(Table(["id"], Column("id", "int", 4), Column("node", "hierarchyid", 892), Column("shape", "geometry", -1), Column("area", "geography", -1)));
+
+        Assert.That(result.Skipped, Is.EqualTo(new[]
+        {
+            "column [node] of [dbo].[Orders]: Realm has no type for hierarchyid",
+            "column [shape] of [dbo].[Orders]: Realm has no type for geometry",
+            "column [area] of [dbo].[Orders]: Realm has no type for geography",
+        }));
+        Assert.That(result.Mapping!.Properties.Select(p => p.Property.Name), Is.EqualTo(new[] { "id" }));
+    }
+
+    [Test]
+    public void A_table_keyed_by_hierarchyid_is_refused()
+    {
+        var result = SqlFirstMapper.Map(Table(["node"], Column("node", "hierarchyid", 892)));
+
+        Assert.That(result.Refusal, Is.EqualTo("table [dbo].[Orders] has primary key [node] of a type Realm cannot hold"));
+        Assert.That(result.Skipped, Is.EqualTo(new[] { "column [node] of [dbo].[Orders]: Realm has no type for hierarchyid" }));
+    }
+
+    [Test]
+    public void An_alias_type_maps_as_the_system_type_it_is_made_from()
+    {
+        var result = SqlFirstMapper.Map(Table(["id"], Column("id", "int", 4), new ColumnMetadata("phone", "varchar", true, 20, 0, 0, AliasType: "[dbo].[Phone]")));
+
+        Assert.That(result.Skipped, Is.Empty);
+        Assert.That(result.Table!.Columns.Select(c => c.SqlType), Is.EqualTo(new[] { "int", "varchar(20)" }));
+        Assert.That(result.AddType!.Properties[1], Is.EqualTo(new RealmProperty("phone", RealmPropertyType.String, Optional: true)));
+    }
+
+    [Test]
+    public void An_alias_of_a_type_realm_has_not_is_left_out_naming_the_alias() =>
+        Assert.That(SqlFirstMapper.Map(Table(["id"], Column("id", "int", 4), new ColumnMetadata("doc", "xml", true, -1, 0, 0, AliasType: "[dbo].[Document]"))).Skipped,
+            Is.EqualTo(new[] { "column [doc] of [dbo].[Orders]: Realm has no type for xml (alias type [dbo].[Document])" }));
+
+    [TestCase("varchar", 20)]
+    [TestCase("char", 10)]
+    public void A_code_page_string_key_in_a_collation_of_another_code_page_than_the_database_default_is_refused(string type, int length) =>
+        Assert.That(SqlFirstMapper.Map(Table(["code"], new ColumnMetadata("code", type, false, length, 0, 0, OtherCodePage: true))).Refusal,
+            Does.StartWith($"table [dbo].[Orders] has primary key [code] of type {type}({length}) in a collation whose code page is not that of the database's default collation"));
+
+    [Test]
+    public void A_unicode_key_or_a_non_key_column_of_another_code_page_is_mapped()
+    {
+        var result = SqlFirstMapper.Map(Table(["code"], new ColumnMetadata("code", "nvarchar", false, 40, 0, 0, OtherCodePage: true), new ColumnMetadata("note", "varchar", true, 50, 0, 0, OtherCodePage: true)));
+
+        Assert.That((result.Refusal, result.Table!.Columns.Length), Is.EqualTo(((string?)null, 2)));
+    }
 }

@@ -102,11 +102,31 @@ public class SqlFirstPlannerTests
 
     [Test]
     public void A_table_without_change_tracking_is_refused_with_the_statement_that_enables_it() =>
-        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Orders"), ("dbo", "Customers")], [Orders, Customers], tracked: new HashSet<(string, string)> { ("dbo", "Customers") }).Refusals,
+        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Orders"), ("dbo", "Customers")], [Orders, Customers], tracking: new Dictionary<(string, string), TrackingStatus>
+            {
+                [("dbo", "Orders")] = new(null, Visible: true, Tracked: false, CanSelect: true, CanViewChanges: true),
+                [("dbo", "Customers")] = new(1, Visible: true, Tracked: true, CanSelect: true, CanViewChanges: true),
+            }).Refusals,
             Is.EqualTo(new[]
             {
-                new SqlFirstRefusal("[dbo].[Orders]", "Change Tracking is not enabled on table [dbo].[Orders]; run ALTER TABLE [dbo].[Orders] ENABLE CHANGE_TRACKING; as db_owner, then install again"),
+                new SqlFirstRefusal("[dbo].[Orders]", "Change Tracking is not enabled on table [dbo].[Orders]. Run as db_owner: ALTER TABLE [dbo].[Orders] ENABLE CHANGE_TRACKING; Then install again."),
             }));
+
+    /// <summary>Change Tracking needs a primary key: for a table without one, that is the cause to name, not the missing tracking.</summary>
+    [Test]
+    public void A_table_without_primary_key_is_refused_for_its_key_before_its_missing_change_tracking() =>
+        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Heap")], [new TableMetadata("dbo", "Heap", [new ColumnMetadata("id", "int", false, 4, 0, 0)], [])],
+            tracking: new Dictionary<(string, string), TrackingStatus> { [("dbo", "Heap")] = new(null, Visible: true, Tracked: false, CanSelect: true, CanViewChanges: true) }).Refusals.Single().Reason,
+            Does.StartWith("table [dbo].[Heap] has no primary key"));
+
+    [Test]
+    public void A_table_whose_changes_the_login_may_not_read_is_refused_with_the_grant_the_poller_would_ask_for() =>
+        Assert.That(SqlFirstPlanner.Plan(Path, [("dbo", "Orders")], [Orders], tracking: new Dictionary<(string, string), TrackingStatus>
+            {
+                [("dbo", "Orders")] = new(null, Visible: true, Tracked: true, CanSelect: true, CanViewChanges: false),
+            }).Refusals.Single().Reason,
+            Is.EqualTo("the connector's login lacks VIEW CHANGE TRACKING on table [dbo].[Orders], which reading its changes needs. " +
+                "Run as db_owner: GRANT VIEW CHANGE TRACKING ON [dbo].[Orders] TO [realmsync_connector]; (or to the connector's login) Then install again."));
 
     [Test]
     public void A_realm_first_path_takes_no_sql_first_table() =>

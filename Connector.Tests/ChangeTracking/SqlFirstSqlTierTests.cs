@@ -35,12 +35,6 @@ public class SqlFirstSqlTierTests
         Assert.That(new ColumnReferenceChecker(model).Check(sql), Is.Empty);
     }
 
-    // sys.change_tracking_tables and sys.tables are not in the model (no master reference), so parsing is all the
-    // offline tier proves here, as for TableMetadataReader.Query.
-    [Test]
-    public void The_tracked_tables_query_parses_with_zero_errors() =>
-        Assert.That(TSqlScriptParser.Errors(SqlFirstStatements.TrackedTables), Is.Empty);
-
     [Test]
     public void The_column_check_sees_the_registration_statements_columns() =>
         Assert.That(new ColumnReferenceChecker(SqlModelBuilder.Build(Small())).Check(SqlFirstStatements.FindRealm.Replace("r.[MappingMode]", "r.[MappingMood]", StringComparison.Ordinal)),

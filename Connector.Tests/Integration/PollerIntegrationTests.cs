@@ -171,6 +171,58 @@ public class PollerIntegrationTests
         Assert.That(harness.Outbound().Select(t => t.Version), Is.EqualTo(new long[] { 1, 2 }));
     }
 
+    /// <summary>
+    /// Finding 12: CHANGE_TRACKING_MIN_VALID_VERSION is NULL for a dropped (or renamed) table and for a table without
+    /// Change Tracking alike; the pass now says which, with the fix, and exits "not ready". Nothing is written.
+    /// </summary>
+    [TestCase("DROP TABLE [app].[Dog];",
+        "table [app].[Dog] does not exist, or the connector's login has no permission on it at all (SQL Server then hides it). If it was dropped or renamed")]
+    [TestCase("ALTER TABLE [app].[Dog] DISABLE CHANGE_TRACKING;",
+        "Change Tracking is not enabled on table [app].[Dog]. Run as db_owner: ALTER TABLE [app].[Dog] ENABLE CHANGE_TRACKING;")]
+    public async Task A_table_the_poller_cannot_read_stops_the_pass_with_the_cause_and_its_fix(string change, string message, CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        await harness.ExecuteAsync(change, cancellationToken);
+
+        var e = Assert.ThrowsAsync<ChangeTrackingException>(async () => await harness.PollAsync(cancellationToken));
+
+        Assert.That(e!.Message, Does.StartWith("Realm path '/small' cannot be polled: " + message));
+        Assert.That(e.ExitCode, Is.EqualTo(Connector.ExitCodes.NotReady));
+        Assert.That(await harness.Database.ScalarAsync("SELECT COUNT(*) FROM [realmsync].[Outbox]", cancellationToken), Is.Zero);
+    }
+
+    /// <summary>
+    /// Finding 12, permissions: the status query as a principal that may SELECT but not VIEW CHANGE TRACKING, and as
+    /// one with no permission at all (the table is then invisible to it, and so is its sys.change_tracking_tables
+    /// row). Database users without login, impersonated on one connection: no server login is created.
+    /// </summary>
+    [TestCase("GRANT SELECT ON SCHEMA::[app] TO [poll_probe];",
+        "the connector's login lacks VIEW CHANGE TRACKING on table [app].[Dog], which reading its changes needs. Run as db_owner: GRANT VIEW CHANGE TRACKING ON [app].[Dog] TO [realmsync_connector]; (or to the connector's login)")]
+    [TestCase("GRANT VIEW CHANGE TRACKING ON SCHEMA::[app] TO [poll_probe];",
+        "the connector's login lacks SELECT on table [app].[Dog], which reading its changes needs. Run as db_owner: GRANT SELECT ON [app].[Dog] TO [realmsync_connector]; (or to the connector's login)")]
+    [TestCase("",
+        "table [app].[Dog] does not exist, or the connector's login has no permission on it at all (SQL Server then hides it). If it was dropped or renamed, restore it under that name or remove it from the mapping; " +
+        "otherwise run as db_owner: GRANT SELECT, VIEW CHANGE TRACKING ON [app].[Dog] TO [realmsync_connector];")]
+    public async Task A_login_without_the_permissions_to_read_changes_is_told_which_grant_is_missing(string grant, string message, CancellationToken cancellationToken)
+    {
+        await using var harness = await PollerHarness.StartAsync(cancellationToken);
+        await harness.ExecuteAsync("CREATE USER [poll_probe] WITHOUT LOGIN; " + grant, cancellationToken);
+        await using var connection = await harness.Database.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "EXECUTE AS USER = N'poll_probe';", cancellationToken);
+
+        var status = await TrackingStatus.ReadAsync(connection, null, "[app].[Dog]", cancellationToken);
+
+        // Back to the test's own login before the connection returns to the pool.
+        await ExecuteAsync(connection, "REVERT;", cancellationToken);
+        Assert.That(status.Problem("[app].[Dog]"), Is.EqualTo(message));
+    }
+
+    private static async Task ExecuteAsync(Microsoft.Data.SqlClient.SqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new Microsoft.Data.SqlClient.SqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static AdapterTransaction Outbound(long version, long from, long to, params Instruction[] instructions) =>
         new(ApplierHarness.RealmPath, version, [.. instructions], new ChangeTrackingSource(from, to));
 

@@ -6,6 +6,8 @@ public class TransientErrorsTests
 {
     [TestCase(1205)]
     [TestCase(-2)]
+    [TestCase(3960)]
+    [TestCase(3961)]
     [TestCase(40197)]
     [TestCase(40501)]
     [TestCase(40613)]
@@ -42,5 +44,23 @@ public class TransientErrorsTests
         Assert.That(TransientErrors.IsTransient(new IOException("reset")), Is.True);
         Assert.That(TransientErrors.IsTransient(new InvalidOperationException("closed", new System.Net.Sockets.SocketException())), Is.True);
         Assert.That(TransientErrors.IsTransient(new FormatException()), Is.False);
+    }
+
+    [TestCase(1205)]
+    [TestCase(3960)]
+    [TestCase(3961)]
+    public void A_sql_exception_carrying_a_deadlock_or_a_snapshot_conflict_is_transient(int number) =>
+        Assert.That(TransientErrors.IsTransient(SqlErrors.Exception(number)), Is.True);
+
+    [Test]
+    public void A_sql_exception_carrying_an_ordinary_error_is_not_transient() =>
+        Assert.That(TransientErrors.IsTransient(SqlErrors.Exception(2627)), Is.False);
+
+    [Test]
+    public void Only_a_client_timeout_is_a_timeout()
+    {
+        Assert.That(TransientErrors.IsTimeout(SqlErrors.Exception(TransientErrors.ClientTimeout)), Is.True);
+        Assert.That(TransientErrors.IsTimeout(SqlErrors.Exception(1205)), Is.False);
+        Assert.That(TransientErrors.IsTimeout(new IOException("reset")), Is.False);
     }
 }

@@ -12,13 +12,16 @@ namespace Connector.ChangeTracking;
 /// </summary>
 public sealed class ChangeTrackingPoller(PollOptions options)
 {
+    public PollOptions Options { get; } = options;
+
     /// <param name="connection">An open connection to a database with snapshot isolation allowed.</param>
-    public async Task<PollResult> PollAsync(SqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
+    /// <param name="commandTimeout">Seconds for each read (<see cref="PollTimeouts"/>); the connection's default when null.</param>
+    public async Task<PollResult> PollAsync(SqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken, int? commandTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
-        var pass = new PollPass(connection, transaction, realmId, mapping, options);
+        var pass = new PollPass(connection, transaction, realmId, mapping, Options, commandTimeout ?? connection.CommandTimeout);
         var result = await pass.RunAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

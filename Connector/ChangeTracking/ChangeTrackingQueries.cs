@@ -9,7 +9,10 @@ namespace Connector.ChangeTracking;
 /// rendered; values are always the parameters named here. Each read returns one of two row shapes, so that a
 /// delta and a whole-table reload go through the same converter:
 /// class rows (<see cref="ClassRow"/>) and collection rows (<see cref="CollectionRow"/>). Paging is by key
-/// (<c>&gt; @afterKey</c>, <c>TOP (@pageSize)</c>): the first page is rendered without the key condition.
+/// (<c>&gt; @afterKey</c>, <c>TOP (@pageSize)</c>): the first page is rendered without the key condition, and
+/// <c>@afterKey</c> is typed as the key column it meets (<see cref="PageKey"/>), so that <c>&gt;</c> and
+/// <c>ORDER BY</c> compare alike. Each page reads from the key where the last one stopped, so a page's rows are
+/// bounded; what a command scans to find them is not (see <see cref="PollTimeouts"/>).
 /// </summary>
 public static class ChangeTrackingQueries
 {
@@ -22,12 +25,21 @@ public static class ChangeTrackingQueries
 
     public const string CurrentVersion = "SELECT CHANGE_TRACKING_CURRENT_VERSION();";
 
-    /// <summary>Takes <see cref="Table"/>: the table's quoted two-part name (<see cref="TableName"/>).</summary>
-    public const string MinValidVersion = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(" + Table + "));";
+    /// <summary>
+    /// Takes <see cref="Table"/>, the table's quoted two-part name (<see cref="TableName"/>); one row, read by
+    /// <see cref="TrackingStatus"/>: the minimum valid version, and what tells its NULL causes apart.
+    /// </summary>
+    public const string TableStatus =
+        "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(o.[id]),\n" +
+        "    CAST(CASE WHEN o.[id] IS NULL THEN 0 ELSE 1 END AS bit),\n" +
+        "    CAST(CASE WHEN EXISTS (SELECT 1 FROM sys.change_tracking_tables AS c WHERE c.[object_id] = o.[id]) THEN 1 ELSE 0 END AS bit),\n" +
+        "    CAST(ISNULL(HAS_PERMS_BY_NAME(" + Table + ", N'OBJECT', N'SELECT'), 0) AS bit),\n" +
+        "    CAST(ISNULL(HAS_PERMS_BY_NAME(" + Table + ", N'OBJECT', N'VIEW CHANGE TRACKING'), 0) AS bit)\n" +
+        "FROM (SELECT OBJECT_ID(" + Table + ", N'U') AS [id]) AS o;";
 
     private const string NotOurs = "(ct.SYS_CHANGE_CONTEXT IS NULL OR ct.SYS_CHANGE_CONTEXT <> " + Context + ") AND ct.SYS_CHANGE_VERSION <= " + To;
 
-    /// <summary>The value of <see cref="Table"/> for <see cref="MinValidVersion"/>.</summary>
+    /// <summary>The value of <see cref="Table"/> for <see cref="TableStatus"/>.</summary>
     public static string TableName(SqlTableDefinition table)
     {
         ArgumentNullException.ThrowIfNull(table);

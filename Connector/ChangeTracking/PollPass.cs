@@ -7,8 +7,11 @@ using Microsoft.Data.SqlClient;
 
 namespace Connector.ChangeTracking;
 
-/// <summary>The reads and writes of one pass, inside the caller's snapshot transaction (see <see cref="ChangeTrackingPoller"/>).</summary>
-internal sealed class PollPass(SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PollOptions options)
+/// <summary>
+/// The reads and writes of one pass, inside the caller's snapshot transaction (see <see cref="ChangeTrackingPoller"/>).
+/// Every read runs with <paramref name="commandTimeout"/>, which grows with the backlog (<see cref="PollTimeouts"/>).
+/// </summary>
+internal sealed class PollPass(SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PollOptions options, int commandTimeout)
 {
     private readonly OutboxStore store = new(connection, transaction);
     private readonly DeltaConverter converter = new(mapping, options.ConnectorContext);
@@ -21,8 +24,8 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
 
     public async Task<PollResult> RunAsync(CancellationToken cancellationToken)
     {
-        to = await ScalarAsync(ChangeTrackingQueries.CurrentVersion, null, cancellationToken)
-            ?? throw new ChangeTrackingException("Change Tracking is not enabled on this database. Run 'install --enable-change-tracking', or scripts/enable-change-tracking.sql as db_owner.");
+        to = await CurrentVersionAsync(cancellationToken)
+            ?? throw new ChangeTrackingException("Change Tracking is not enabled on this database. Run 'install --enable-change-tracking', or scripts/enable-change-tracking.sql as db_owner.", exitCode: ExitCodes.NotReady);
         watermarks = await store.ReadWatermarksAsync(realmId, cancellationToken);
         var reloads = await CheckRetentionAsync(cancellationToken);
         whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).ToHashSet(StringComparer.Ordinal));
@@ -69,8 +72,13 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
         foreach (var table in mapping.Tables)
         {
             var name = ChangeTrackingQueries.TableName(table);
-            var minValid = await ScalarAsync(ChangeTrackingQueries.MinValidVersion, name, cancellationToken)
-                ?? throw new ChangeTrackingException($"Change Tracking is not enabled on table {name}. Run: ALTER TABLE {name} ENABLE CHANGE_TRACKING;");
+            var status = await TrackingStatus.ReadAsync(connection, transaction, name, cancellationToken, commandTimeout);
+            if (status.Problem(name) is { } problem)
+            {
+                throw new ChangeTrackingException($"Realm path '{mapping.RealmPath}' cannot be polled: {problem}", exitCode: ExitCodes.NotReady);
+            }
+
+            var minValid = status.MinValidVersion!.Value;
             long? watermark = watermarks.TryGetValue((table.Schema, table.Name), out var w) ? w : null;
             if (watermark is null)
             {
@@ -96,7 +104,7 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
         {
             rows = 0;
             var sql = reload ? ChangeTrackingQueries.ClassReload(table, after is not null) : ChangeTrackingQueries.ClassChanges(table, after is not null);
-            await using (var command = Command(sql, table, after))
+            await using (var command = Command(sql, table, table, after))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -123,7 +131,7 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
             var before = collection.Owners;
             var after = collection.LastOwner;
             var sql = reload ? ChangeTrackingQueries.CollectionReload(child, ownerTable, after is not null) : ChangeTrackingQueries.CollectionChanges(child, ownerTable, after is not null);
-            await using (var command = Command(sql, child, after))
+            await using (var command = Command(sql, child, ownerTable, after))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -156,9 +164,11 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
         }
     }
 
-    private SqlCommand Command(string sql, SqlTableDefinition table, object? afterKey)
+    /// <param name="table">The table whose changes are read (its watermark is <see cref="ChangeTrackingQueries.From"/>).</param>
+    /// <param name="keyTable">The table whose key orders the pages (<see cref="PageKey"/>).</param>
+    private SqlCommand Command(string sql, SqlTableDefinition table, SqlTableDefinition keyTable, object? afterKey)
     {
-        var command = new SqlCommand(sql, connection, transaction);
+        var command = new SqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
         var from = watermarks.TryGetValue((table.Schema, table.Name), out var w) ? w : 0;
         command.Parameters.Add(ChangeTrackingQueries.From, SqlDbType.BigInt).Value = from;
         command.Parameters.Add(ChangeTrackingQueries.To, SqlDbType.BigInt).Value = to;
@@ -166,20 +176,15 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
         command.Parameters.Add(ChangeTrackingQueries.PageSize, SqlDbType.Int).Value = options.PageSize;
         if (afterKey is not null)
         {
-            command.Parameters.AddWithValue(ChangeTrackingQueries.AfterKey, afterKey);
+            command.Parameters.Add(PageKey.Parameter(keyTable, afterKey));
         }
 
         return command;
     }
 
-    private async Task<long?> ScalarAsync(string sql, string? table, CancellationToken cancellationToken)
+    private async Task<long?> CurrentVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = new SqlCommand(sql, connection, transaction);
-        if (table is not null)
-        {
-            command.Parameters.Add(ChangeTrackingQueries.Table, SqlDbType.NVarChar, 600).Value = table;
-        }
-
+        await using var command = new SqlCommand(ChangeTrackingQueries.CurrentVersion, connection, transaction) { CommandTimeout = commandTimeout };
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -35,16 +35,17 @@ public static class SqlFirstMapper
         foreach (var column in table.Columns)
         {
             var sqlType = Declared(column);
+            var alias = column.AliasType is null ? string.Empty : $" (alias type {column.AliasType})";
             if (RealmType(column, binaryTwelveAsObjectId) is not { } type)
             {
-                skipped.Add($"column [{column.Name}] of {name}: Realm has no type for {sqlType}");
+                skipped.Add($"column [{column.Name}] of {name}: Realm has no type for {sqlType}{alias}");
                 continue;
             }
 
             var isKey = column.Name == keyName;
-            if (isKey && !KeyTypes.Contains(type))
+            if (isKey && KeyProblem(column, type, $"table {name} has primary key [{column.Name}] of type {sqlType}{alias}") is { } problem)
             {
-                return Refused($"table {name} has primary key [{column.Name}] of type {sqlType} ({RealmTypeNames.Name(type)} in Realm); a Realm primary key is an int, string, objectId or uuid", skipped);
+                return Refused(problem, skipped);
             }
 
             var property = new RealmProperty(column.Name, type, Optional: column.Nullable && !isKey, Indexed: isKey);
@@ -99,6 +100,22 @@ public static class SqlFirstMapper
             "datetime2" or "datetimeoffset" => string.Create(CultureInfo.InvariantCulture, $"{type}({column.Scale})"),
             _ => type,
         };
+    }
+
+    /// <summary>Why the primary-key column cannot key a Realm class, beginning with <paramref name="described"/>; null when it can.</summary>
+    private static string? KeyProblem(ColumnMetadata column, RealmPropertyType type, string described)
+    {
+        if (!KeyTypes.Contains(type))
+        {
+            return $"{described} ({RealmTypeNames.Name(type)} in Realm); a Realm primary key is an int, string, objectId or uuid";
+        }
+
+        // char and varchar hold text in their collation's code page (nchar and nvarchar are Unicode): see PageKey.
+        return column.OtherCodePage && column.TypeName.ToUpperInvariant() is "CHAR" or "VARCHAR"
+            ? $"{described} in a collation whose code page is not that of the database's default collation: the poller pages through the table by this key " +
+                "with a parameter of the key's type, which SQL Server receives in the database default's code page, so a key with characters outside it would be misread. " +
+                "Give the key column a collation with the database default's code page, or make it nvarchar"
+            : null;
     }
 
     private static SqlFirstResult Refused(string reason, ImmutableArray<string>.Builder? skipped = null) =>

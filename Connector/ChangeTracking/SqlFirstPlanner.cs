@@ -20,10 +20,11 @@ public static class SqlFirstPlanner
     /// <param name="metadata">The metadata of every table of the requested schemas (<see cref="TableMetadataReader"/>).</param>
     /// <param name="previous">The mapping in force for the Realm path, or null when it is not mapped yet.</param>
     /// <param name="previousMode">The path's MappingMode when it is mapped: a 'realm-first' path takes no SQL-first tables.</param>
-    /// <param name="tracked">The tables Change Tracking follows (<see cref="SqlFirstStatements.TrackedTables"/>); null skips the check.</param>
+    /// <param name="tracking">Whether the connector can read each requested table's changes (<see cref="TrackingStatus"/>), by the
+    /// requested name; null (or a table absent from it) skips the check.</param>
     public static SqlFirstPlan Plan(
         string realmPath, IReadOnlyList<(string Schema, string Table)> requested, IReadOnlyList<TableMetadata> metadata,
-        SchemaMapping? previous = null, string? previousMode = null, IReadOnlySet<(string Schema, string Table)>? tracked = null)
+        SchemaMapping? previous = null, string? previousMode = null, IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking = null)
     {
         ArgumentNullException.ThrowIfNull(requested);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -63,18 +64,14 @@ public static class SqlFirstPlanner
                 continue;
             }
 
-            // Mapped without Change Tracking, the table would stop every poll of the path; the DBA owns the table.
-            if (tracked is not null && !tracked.Contains((table.Schema, table.Name)))
-            {
-                refusals.Add(new(name, $"Change Tracking is not enabled on table {name}; run ALTER TABLE {SqlIdentifier.Quote(table.Schema, table.Name)} ENABLE CHANGE_TRACKING; as db_owner, then install again"));
-                continue;
-            }
-
+            // A table Realm cannot key is refused for that first: without a primary key Change Tracking cannot be
+            // enabled either. Mapped without Change Tracking, or without the permission to read it, the table would
+            // stop every poll of the path (the poller checks the same, with the same messages); the DBA owns the table.
             var result = SqlFirstMapper.Map(table);
             skipped.AddRange(result.Skipped);
-            if (!result.Mapped)
+            if ((result.Mapped ? TrackingProblem(tracking, wanted, table) : result.Refusal) is { } refusal)
             {
-                refusals.Add(new(name, result.Refusal!));
+                refusals.Add(new(name, refusal));
                 continue;
             }
 
@@ -87,6 +84,10 @@ public static class SqlFirstPlanner
         return new SqlFirstPlan(
             mapping, [.. CatalogRows.Growth(previous, mapping)], addTypes.ToImmutable(), refusals.ToImmutable(), already.ToImmutable(), skipped.ToImmutable());
     }
+
+    private static string? TrackingProblem(
+        IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking, (string Schema, string Table) wanted, TableMetadata table) =>
+        tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem ? problem + " Then install again." : null;
 
     // SQL Server resolves names case-insensitively under the usual collations; the metadata holds the real spelling.
     private static TableMetadata? Find(IReadOnlyList<TableMetadata> metadata, (string Schema, string Table) wanted) =>

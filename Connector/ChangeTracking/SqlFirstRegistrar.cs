@@ -15,7 +15,8 @@ namespace Connector.ChangeTracking;
 /// </summary>
 /// <remarks>
 /// The tables are not managed by DacFx: the SchemaDeployment row's dacpac is empty and its script says so. The
-/// connector never alters a SQL-first table; the DBA owns it, and a table without Change Tracking is refused.
+/// connector never alters a SQL-first table; the DBA owns it, and a table without Change Tracking, or whose changes
+/// the connector's login may not read, is refused (<see cref="TrackingStatus"/>, the poller's own check).
 /// </remarks>
 public static class SqlFirstRegistrar
 {
@@ -36,7 +37,7 @@ public static class SqlFirstRegistrar
             metadata.AddRange(await TableMetadataReader.ReadAsync(connection, transaction, schema, cancellationToken));
         }
 
-        var plan = SqlFirstPlanner.Plan(realmPath, tables, metadata, previous, mode, await TrackedTablesAsync(connection, transaction, cancellationToken));
+        var plan = SqlFirstPlanner.Plan(realmPath, tables, metadata, previous, mode, await TrackingAsync(connection, transaction, tables, cancellationToken));
         if (!plan.HasChanges)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -63,17 +64,17 @@ public static class SqlFirstRegistrar
         return version;
     }
 
-    private static async Task<HashSet<(string Schema, string Table)>> TrackedTablesAsync(SqlConnection connection, SqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Whether the connector can read each requested table's changes, by the requested name.</summary>
+    private static async Task<Dictionary<(string Schema, string Table), TrackingStatus>> TrackingAsync(
+        SqlConnection connection, SqlTransaction transaction, IReadOnlyList<(string Schema, string Table)> tables, CancellationToken cancellationToken)
     {
-        await using var command = new SqlCommand(SqlFirstStatements.TrackedTables, connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tracked = new HashSet<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
+        var tracking = new Dictionary<(string Schema, string Table), TrackingStatus>();
+        foreach (var table in tables.Distinct())
         {
-            tracked.Add((reader.GetString(0), reader.GetString(1)));
+            tracking[table] = await TrackingStatus.ReadAsync(connection, transaction, Sql.SqlIdentifier.Quote(table.Schema, table.Table), cancellationToken);
         }
 
-        return tracked;
+        return tracking;
     }
 
     private static async Task<(int? RealmId, string? Mode)> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)

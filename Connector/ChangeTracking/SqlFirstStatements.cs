@@ -21,14 +21,8 @@ public static class SqlFirstStatements
     public const string InsertCursor =
         "INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);";
 
-    /// <summary>The tables Change Tracking follows, as schema and name: a SQL-first table must be one of them to be polled.</summary>
-    public const string TrackedTables =
-        "SELECT SCHEMA_NAME(t.[schema_id]), t.[name] FROM sys.change_tracking_tables AS c " +
-        "INNER JOIN sys.tables AS t ON t.[object_id] = c.[object_id];";
-
     /// <summary>
     /// The catalog statements with their parameters' types, for the offline checks (parse, model validation).
-    /// <see cref="TrackedTables"/> reads system views, which the model does not hold: it is only parsed.
     /// </summary>
     public static IReadOnlyList<(string Name, string Sql, string Declarations)> All { get; } =
     [

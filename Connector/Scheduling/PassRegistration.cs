@@ -19,9 +19,16 @@ public static class PassRegistration
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(Sql.SqlConnectionFactory.For(options.SqlServer));
         services.AddSingleton(new Journal.JournalPaths(options.Realm.JournalPath));
-        services.AddSingleton(Applier.ApplierOptions.Parse(
-            options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay));
-        services.AddSingleton(new ChangeTracking.PollOptions { InstructionsPerTransaction = options.Sync.TransactionSize });
+        var applier = Applier.ApplierOptions.Parse(
+            options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay);
+        services.AddSingleton(applier);
+        // The poller retries a Realm path's pass as the applier retries a transaction: the same validated settings.
+        services.AddSingleton(new ChangeTracking.PollOptions
+        {
+            InstructionsPerTransaction = options.Sync.TransactionSize,
+            MaxRetries = applier.MaxRetries,
+            RetryDelay = applier.EffectiveRetryDelay,
+        });
         services.AddSingleton<ServedRealms>();
         // One applier per process: it keeps each Realm path's journal position between passes.
         services.AddSingleton<Applier.InboundApplier>();

@@ -23,6 +23,13 @@ public sealed class RetryPolicy
         _random = random ?? Random.Shared.NextDouble;
     }
 
+    /// <summary>
+    /// The policy of the Sync settings (<c>Sync.MaxRetries</c> retries after the first attempt, the first wait
+    /// <c>Sync.RetryDelay</c>, waits capped at 32 times it), as the applier and the poller both retry.
+    /// </summary>
+    public static RetryPolicy ForSync(int maxRetries, TimeSpan retryDelay) =>
+        new(maxRetries + 1, retryDelay, TimeSpan.FromTicks(retryDelay.Ticks * 32));
+
     public int MaxAttempts { get; }
 
     public TimeSpan BaseDelay { get; }

@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Connector.Sql;
 
 /// <summary>
-/// A column type as the generated DDL spells it (<c>nvarchar(450)</c>, <c>decimal(38,18)</c>), parsed into what
-/// a parameter needs: the <see cref="SqlDbType"/> and its length, precision and scale.
+/// A column type as the generated DDL spells it (<c>nvarchar(450)</c>, <c>decimal(38,18)</c>), or as a SQL-first
+/// table declares a key (<c>varchar(20)</c>, <c>smallint</c>: ChangeTracking/SqlFirstMapper.Declared), parsed into
+/// what a parameter needs: the <see cref="SqlDbType"/> and its length, precision and scale.
 /// </summary>
 public sealed record SqlColumnType(string Text, SqlDbType DbType, int MaxLength, byte Precision, byte Scale)
 {
@@ -30,11 +31,16 @@ public sealed record SqlColumnType(string Text, SqlDbType DbType, int MaxLength,
         return name switch
         {
             "bit" => new(text, SqlDbType.Bit, 0, 0, 0),
+            "tinyint" => new(text, SqlDbType.TinyInt, 0, 0, 0),
+            "smallint" => new(text, SqlDbType.SmallInt, 0, 0, 0),
             "int" => new(text, SqlDbType.Int, 0, 0, 0),
             "bigint" => new(text, SqlDbType.BigInt, 0, 0, 0),
             "real" => new(text, SqlDbType.Real, 0, 0, 0),
             "float" => new(text, SqlDbType.Float, 0, 0, 0),
             "nvarchar" => new(text, SqlDbType.NVarChar, Length(), 0, 0),
+            "nchar" => new(text, SqlDbType.NChar, Length(), 0, 0),
+            "varchar" => new(text, SqlDbType.VarChar, Length(), 0, 0),
+            "char" => new(text, SqlDbType.Char, Length(), 0, 0),
             "varbinary" => new(text, SqlDbType.VarBinary, Length(), 0, 0),
             "binary" => new(text, SqlDbType.Binary, Length(), 0, 0),
             "datetime2" => new(text, SqlDbType.DateTime2, 0, 0, byte.Parse(arguments[0], CultureInfo.InvariantCulture)),

@@ -12,7 +12,8 @@ public static class SqlParameters
         var parameter = new SqlParameter(name, type.DbType) { Value = value ?? DBNull.Value };
         switch (type.DbType)
         {
-            case System.Data.SqlDbType.NVarChar or System.Data.SqlDbType.VarBinary or System.Data.SqlDbType.Binary:
+            case System.Data.SqlDbType.NVarChar or System.Data.SqlDbType.NChar or System.Data.SqlDbType.VarChar or System.Data.SqlDbType.Char
+                or System.Data.SqlDbType.VarBinary or System.Data.SqlDbType.Binary:
                 parameter.Size = type.MaxLength;
                 break;
             case System.Data.SqlDbType.Decimal:

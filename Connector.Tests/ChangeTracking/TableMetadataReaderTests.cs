@@ -1,0 +1,49 @@
+using Connector.ChangeTracking;
+using Connector.Sql;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Connector.Tests.ChangeTracking;
+
+/// <summary>
+/// The metadata query reads system views the DacFx model does not hold, so the offline proof is its parse and its
+/// shape: the type is joined on <c>user_type_id</c>, which every column has (hierarchyid, geometry, geography and
+/// alias types have a user_type_id other than their system_type_id, and vanished under the old join).
+/// </summary>
+public class TableMetadataReaderTests
+{
+    [Test]
+    public void The_query_parses_with_zero_errors() =>
+        Assert.That(TSqlScriptParser.Errors(TableMetadataReader.Query), Is.Empty);
+
+    [Test]
+    public void The_column_type_is_joined_on_user_type_id_and_an_alias_on_its_system_type()
+    {
+        var joins = Joins();
+
+        Assert.That(joins["ty"], Is.EqualTo("ty.[user_type_id] = c.[user_type_id]"));
+        Assert.That(joins["bt"], Is.EqualTo("bt.[user_type_id] = ty.[system_type_id] AND ty.[is_assembly_type] = 0"));
+    }
+
+    /// <summary>Each joined table's alias and its ON condition, as written.</summary>
+    private static Dictionary<string, string> Joins()
+    {
+        var fragment = TSqlScriptParser.Parse(TableMetadataReader.Query, out _);
+        var visitor = new JoinVisitor();
+        fragment.Accept(visitor);
+        return visitor.Conditions;
+    }
+
+    private sealed class JoinVisitor : TSqlFragmentVisitor
+    {
+        public Dictionary<string, string> Conditions { get; } = [];
+
+        public override void Visit(QualifiedJoin node)
+        {
+            if (node.SecondTableReference is NamedTableReference { Alias: { } alias } && node.SearchCondition is { } condition)
+            {
+                Conditions[alias.Value] = string.Concat(Enumerable.Range(condition.FirstTokenIndex, condition.LastTokenIndex - condition.FirstTokenIndex + 1)
+                    .Select(i => condition.ScriptTokenStream[i].Text));
+            }
+        }
+    }
+}
