@@ -31,12 +31,15 @@ public sealed class ApplierHarness : IAsyncDisposable
 
     public JournalPaths Journal => _journal.Paths;
 
-    public static async Task<ApplierHarness> StartAsync(CancellationToken cancellationToken)
+    public static Task<ApplierHarness> StartAsync(CancellationToken cancellationToken) => StartAsync("small.json", cancellationToken);
+
+    /// <summary>The same world with another schema of the corpus (<c>Connector.Tests/SchemaGeneration/Corpus</c>) deployed.</summary>
+    public static async Task<ApplierHarness> StartAsync(string corpusFile, CancellationToken cancellationToken)
     {
         var server = SqlServerFixture.Require();
         var database = await TestDatabase.CreateAsync(server, cancellationToken);
         var artifacts = SchemaArtifactGenerator.Generate(
-            SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), RealmPath, "app", "small.json");
+            SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", corpusFile), RealmPath, "app", corpusFile);
         await database.RunScriptAsync(artifacts.DeployScript, cancellationToken);
         return new ApplierHarness(database);
     }
