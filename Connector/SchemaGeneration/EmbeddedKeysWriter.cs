@@ -27,27 +27,26 @@ internal static class EmbeddedKeysWriter
             sql.Append("DECLARE ").Append(variable).Append(' ').Append(ApplierObjects.Quote(objects.KeyTypes[embedded.KeySqlType])).Append(";\n");
         }
 
-        var inserts = new StringBuilder();
-        for (var target = 0; target < variables.Count; target++)
-        {
-            var links = descendants.Links.Where(l => l.Target == target).ToList();
-            AppendInsert(inserts, mapping, links, variables, exceptKnown: descendants.Cyclic);
-            if (descendants.Cyclic)
-            {
-                inserts.Append("SET @found += @@ROWCOUNT;\n");
-            }
-        }
-
+        var lines = Enumerable.Range(0, variables.Count)
+            .SelectMany(target => InsertLines(mapping, descendants.Links.Where(l => l.Target == target).ToList(), variables, descendants.Cyclic));
         if (descendants.Cyclic)
         {
             // A pass adds only keys not found before (EXCEPT), so the loop ends once a pass finds none: after at most
             // as many passes as there are embedded rows, whatever links SQL-side edits left between them.
-            sql.Append("DECLARE @found int = 1;\nWHILE @found > 0\nBEGIN\n    SET @found = 0;\n")
-                .Append("    ").Append(inserts.ToString().TrimEnd('\n').Replace("\n", "\n    ", StringComparison.Ordinal)).Append("\nEND\n");
+            sql.Append("DECLARE @found int = 1;\nWHILE @found > 0\nBEGIN\n");
+            foreach (var line in lines.Prepend("SET @found = 0;"))
+            {
+                sql.Append("    ").Append(line).Append('\n');
+            }
+
+            sql.Append("END\n");
         }
         else
         {
-            sql.Append(inserts);
+            foreach (var line in lines)
+            {
+                sql.Append(line).Append('\n');
+            }
         }
 
         return variables;
@@ -56,33 +55,37 @@ internal static class EmbeddedKeysWriter
     /// <summary>
     /// One INSERT of the keys that <paramref name="links"/> (all to the same class) hold in the rows of their owners'
     /// gathered keys, without duplicates: an embedded object has one owner, but a SQL-side edit may have linked it twice.
-    /// EXCEPT after UNION applies to the whole union: they are evaluated left to right ("Set Operators - EXCEPT and
-    /// INTERSECT", Remarks).
+    /// In passes, only the keys not found before, and the count of those. EXCEPT after UNION applies to the whole union:
+    /// they are evaluated left to right ("Set Operators - EXCEPT and INTERSECT", Remarks).
     /// </summary>
-    private static void AppendInsert(StringBuilder sql, SchemaMapping mapping, List<EmbeddedLink> links, List<string> variables, bool exceptKnown)
+    private static List<string> InsertLines(SchemaMapping mapping, List<EmbeddedLink> links, List<string> variables, bool inPasses)
     {
         var target = variables[links[0].Target];
-        var select = links.Count == 1 && !exceptKnown ? "SELECT DISTINCT " : "SELECT ";
-        sql.Append("INSERT INTO ").Append(target).Append(" ([").Append(KeyTypeWriter.KeyColumn).Append("])\n");
+        var select = links.Count == 1 && !inPasses ? "SELECT DISTINCT" : "SELECT";
+        var lines = new List<string> { $"INSERT INTO {target} ([{KeyTypeWriter.KeyColumn}])" };
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
-            var alias = "e" + (i + 1).ToString(CultureInfo.InvariantCulture);
-            var owners = link.OwnerIndex is { } owner ? variables[owner] : "@keys";
+            var e = "e" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            var owners = DeleteRoutineWriter.KeysIn(link.OwnerIndex is { } owner ? variables[owner] : "@keys");
             var (table, column, ownerColumn) = link.Property.ChildTable is null
                 ? (Q(DeleteRoutineWriter.ClassTable(mapping, link.Owner)), Q(link.Property.Column!), Q(link.Owner.KeyColumn))
                 : (Q(mapping.Tables.First(t => t.Name == link.Property.ChildTable)), "[" + SchemaMapper.TargetColumn + "]", "[" + SchemaMapper.OwnerColumn + "]");
-            sql.Append(i == 0 ? string.Empty : "UNION\n").Append(select).Append(alias).Append('.').Append(column).Append(" FROM ").Append(table).Append(" AS ").Append(alias)
-                .Append(" WHERE ").Append(alias).Append('.').Append(column).Append(" IS NOT NULL AND ").Append(alias).Append('.').Append(ownerColumn)
-                .Append(" IN ").Append(DeleteRoutineWriter.KeysIn(owners)).Append('\n');
+            if (i > 0)
+            {
+                lines.Add("UNION");
+            }
+
+            lines.Add($"{select} {e}.{column} FROM {table} AS {e} WHERE {e}.{column} IS NOT NULL AND {e}.{ownerColumn} IN {owners}");
         }
 
-        if (exceptKnown)
+        if (!inPasses)
         {
-            sql.Append("EXCEPT\nSELECT f.[").Append(KeyTypeWriter.KeyColumn).Append("] FROM ").Append(target).Append(" AS f\n");
+            lines[^1] += ";";
+            return lines;
         }
 
-        sql.Length--;
-        sql.Append(";\n");
+        lines.AddRange(["EXCEPT", $"SELECT f.[{KeyTypeWriter.KeyColumn}] FROM {target} AS f;", "SET @found += @@ROWCOUNT;"]);
+        return lines;
     }
 }
