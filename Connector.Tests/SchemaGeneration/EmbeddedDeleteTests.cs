@@ -102,6 +102,10 @@ public class EmbeddedDeleteTests
             "    SELECT e5.[back] FROM [app].[Twig] AS e5 WHERE e5.[back] IS NOT NULL AND e5.[_realm_object_id] IN (SELECT k.[key] FROM @embedded2 AS k)\n" +
             "    EXCEPT\n    SELECT f.[key] FROM @embedded1 AS f;\n    SET @found += @@ROWCOUNT;\n"));
         Assert.That(delete, Does.Contain("    SET @found += @@ROWCOUNT;\nEND\n"));
+        var inserts = new InsertCollector();
+        TSqlScriptParser.Parse(delete, out _).Accept(inserts);
+        Assert.That(inserts.Sources.Select(q => (q as BinaryQueryExpression)?.BinaryQueryExpressionType), Has.All.EqualTo(BinaryQueryExpressionType.Except),
+            "EXCEPT applies to the whole UNION of sources, not to its last one");
     }
 
     [Test]
@@ -144,6 +148,19 @@ public class EmbeddedDeleteTests
             if (statement.WithCtesAndXmlNamespaces?.ChangeTrackingContext is null)
             {
                 UntrackedTableChanges.Add($"line {statement.StartLine}");
+            }
+        }
+    }
+
+    private sealed class InsertCollector : TSqlFragmentVisitor
+    {
+        public List<QueryExpression> Sources { get; } = [];
+
+        public override void Visit(InsertStatement node)
+        {
+            if (node.InsertSpecification.InsertSource is SelectInsertSource select)
+            {
+                Sources.Add(select.Select);
             }
         }
     }
