@@ -1,6 +1,7 @@
 using System.Globalization;
 using Connector.Applier;
 using Connector.Journal;
+using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 using Connector.Sql;
 using Connector.Tests.Journal;
@@ -31,12 +32,15 @@ public sealed class ApplierHarness : IAsyncDisposable
 
     public JournalPaths Journal => _journal.Paths;
 
-    public static async Task<ApplierHarness> StartAsync(CancellationToken cancellationToken)
+    public static Task<ApplierHarness> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), "small.json", cancellationToken);
+
+    /// <summary>The same world with another schema deployed; <paramref name="source"/> names it in deploy.sql.</summary>
+    public static async Task<ApplierHarness> StartAsync(RealmSchemaModel schema, string source, CancellationToken cancellationToken)
     {
         var server = SqlServerFixture.Require();
         var database = await TestDatabase.CreateAsync(server, cancellationToken);
-        var artifacts = SchemaArtifactGenerator.Generate(
-            SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), RealmPath, "app", "small.json");
+        var artifacts = SchemaArtifactGenerator.Generate(schema, RealmPath, "app", source);
         await database.RunScriptAsync(artifacts.DeployScript, cancellationToken);
         return new ApplierHarness(database);
     }

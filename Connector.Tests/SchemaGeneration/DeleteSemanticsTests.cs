@@ -11,15 +11,20 @@ public class DeleteSemanticsTests
         ApplierRoutineScripts.Write(Sample).Single(s => s.StartsWith($"CREATE PROCEDURE [realmsync].[dbo.{className}$delete]", StringComparison.Ordinal));
 
     [Test]
-    public void Deleting_an_owner_deletes_its_embedded_objects_after_it_and_only_when_there_are_some()
+    public void Deleting_an_owner_gathers_its_embedded_objects_first_and_deletes_them_after_it_without_calling_a_procedure()
     {
         var delete = DeleteOf("Person");
 
-        Assert.That(delete, Does.Contain(
-            "INSERT INTO @embedded1 ([key]) SELECT DISTINCT e.[address] FROM [dbo].[Person] AS e WHERE e.[address] IS NOT NULL AND e.[_id] IN (SELECT k.[key] FROM @keys AS k);"));
+        Assert.That(delete, Does.StartWith(
+            "CREATE PROCEDURE [realmsync].[dbo.Person$delete]\n    @context varbinary(128),\n    @keys [realmsync].[keys$binary12] READONLY\nAS\nSET NOCOUNT ON;\n" +
+            "DECLARE @embedded1 [realmsync].[keys$nvarchar64];\n" +
+            "INSERT INTO @embedded1 ([key])\n" +
+            "SELECT DISTINCT e1.[address] FROM [dbo].[Person] AS e1 WHERE e1.[address] IS NOT NULL AND e1.[_id] IN (SELECT k.[key] FROM @keys AS k);\n"));
         Assert.That(delete, Does.EndWith(
             "DELETE t FROM [dbo].[Person] AS t WHERE t.[_id] IN (SELECT k.[key] FROM @keys AS k);\n" +
-            "IF EXISTS (SELECT 1 FROM @embedded1)\n    EXEC [realmsync].[dbo.Address$delete] @context = @context, @keys = @embedded1;\n"));
+            "WITH CHANGE_TRACKING_CONTEXT (@context)\nUPDATE x SET x.[address] = NULL\nFROM [dbo].[Person] AS x WHERE x.[address] IN (SELECT k.[key] FROM @embedded1 AS k);\n" +
+            "WITH CHANGE_TRACKING_CONTEXT (@context)\nDELETE t FROM [dbo].[Address] AS t WHERE t.[_realm_object_id] IN (SELECT k.[key] FROM @embedded1 AS k);\n"));
+        Assert.That(delete, Does.Not.Contain("EXEC"));
     }
 
     [Test]

@@ -7,12 +7,17 @@ namespace Connector.SchemaGeneration;
 /// <summary>
 /// Delete, clear and re-key procedures of a class, with Realm's semantics: deleting an object nulls every
 /// link to it and removes it from every list and set (closing up the positions), and removes its own
-/// collections; re-keying (CHANGE_IDENTITY, SWAP_IDENTITY) moves every reference along with the key.
+/// collections and the embedded objects it owns, at any depth, in the same procedure; re-keying (CHANGE_IDENTITY, SWAP_IDENTITY) moves every reference along with the key.
 /// </summary>
 public static class DeleteRoutineWriter
 {
-    private const string KeyIn = "(SELECT k.[" + KeyTypeWriter.KeyColumn + "] FROM @keys AS k)";
+    private static readonly string KeyIn = KeysIn("@keys");
 
+    /// <summary>
+    /// Deletes the objects in <c>@keys</c> and every embedded object they own at any depth. The embedded objects' keys
+    /// are gathered first (<see cref="EmbeddedKeysWriter"/>), since their owners' rows and lists are about to go; then
+    /// each class's objects are deleted in turn with the same statements as the objects asked for.
+    /// </summary>
     public static string Delete(SchemaMapping mapping, ClassMapping mapped, ApplierObjects objects)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -23,41 +28,13 @@ public static class DeleteRoutineWriter
         sql.Append("CREATE PROCEDURE ").Append(ApplierObjects.Quote(routines.Delete))
             .Append("\n    @context varbinary(128),\n    @keys ").Append(ApplierObjects.Quote(objects.KeyTypes[mapped.KeySqlType]))
             .Append(" READONLY\nAS\nSET NOCOUNT ON;\n");
+        var descendants = EmbeddedDescendants.Of(mapping, mapped);
+        var variables = EmbeddedKeysWriter.Write(sql, mapping, descendants, objects);
         var affected = 0;
-        foreach (var reference in LinkReference.To(mapping, mapped.Class.Name))
+        AppendDeleteObjects(sql, mapping, mapped, KeyIn, ref affected);
+        for (var i = 0; i < variables.Count; i++)
         {
-            var table = Q(reference.Table);
-            var column = Q(reference.Column);
-            if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
-            {
-                var variable = "@affected" + (++affected).ToString(CultureInfo.InvariantCulture);
-                sql.Append("DECLARE ").Append(variable).Append(" TABLE ([owner] ").Append(SqlTypeMapper.Declare(reference.Table.Columns[0].SqlType)).Append(" NOT NULL);\n");
-                sql.Append(Tracked).Append("DELETE l OUTPUT deleted.[").Append(SchemaMapper.OwnerColumn).Append("] INTO ").Append(variable)
-                    .Append(" ([owner])\nFROM ").Append(table).Append(" AS l WHERE l.").Append(column).Append(" IN ").Append(KeyIn).Append(";\n");
-                AppendRenumber(sql, table, variable);
-            }
-            else
-            {
-                sql.Append(Tracked).Append("UPDATE x SET x.").Append(column).Append(" = NULL\nFROM ").Append(table)
-                    .Append(" AS x WHERE x.").Append(column).Append(" IN ").Append(KeyIn).Append(";\n");
-            }
-        }
-
-        var embedded = CollectEmbedded(sql, mapping, mapped, objects);
-        foreach (var owned in OwnedTables(mapping, mapped))
-        {
-            sql.Append(Tracked).Append("DELETE c FROM ").Append(Q(owned)).Append(" AS c WHERE c.[").Append(SchemaMapper.OwnerColumn)
-                .Append("] IN ").Append(KeyIn).Append(";\n");
-        }
-
-        sql.Append(Tracked).Append("DELETE t FROM ").Append(Q(ClassTable(mapping, mapped))).Append(" AS t WHERE t.").Append(Q(mapped.KeyColumn))
-            .Append(" IN ").Append(KeyIn).Append(";\n");
-        foreach (var (variable, target) in embedded)
-        {
-            // Only when there is something to delete: an embedded class may embed itself (a tree), and an empty call
-            // would recurse to SQL Server's nesting limit.
-            sql.Append("IF EXISTS (SELECT 1 FROM ").Append(variable).Append(")\n    EXEC ").Append(ApplierObjects.Quote(objects.Classes[target.Table].Delete))
-                .Append(" @context = @context, @keys = ").Append(variable).Append(";\n");
+            AppendDeleteObjects(sql, mapping, descendants.Classes[i], KeysIn(variables[i]), ref affected);
         }
 
         return sql.ToString();
@@ -104,29 +81,43 @@ public static class DeleteRoutineWriter
         return sql.ToString();
     }
 
+    /// <summary><c>(SELECT k.[key] FROM @variable AS k)</c>: the keys of a key table, for an IN.</summary>
+    internal static string KeysIn(string variable) => "(SELECT k.[" + KeyTypeWriter.KeyColumn + "] FROM " + variable + " AS k)";
+
     /// <summary>
-    /// Embedded objects live and die with their owner (Realm deletes them with it): their keys, from the owner's
-    /// links and lists to embedded classes, are gathered before the owner goes and deleted after it, recursively
-    /// through the embedded class's own delete procedure.
+    /// Deletes the objects of <paramref name="mapped"/> whose keys <paramref name="keysIn"/> selects, with Realm's
+    /// semantics: every link to them nulled, every list and set entry of them removed with the positions closed up,
+    /// their own collections removed, then their rows.
     /// </summary>
-    private static List<(string Variable, ClassMapping Target)> CollectEmbedded(StringBuilder sql, SchemaMapping mapping, ClassMapping mapped, ApplierObjects objects)
+    private static void AppendDeleteObjects(StringBuilder sql, SchemaMapping mapping, ClassMapping mapped, string keysIn, ref int affected)
     {
-        var embedded = new List<(string, ClassMapping)>();
-        var classes = mapping.Classes.ToDictionary(c => c.Class.Name, StringComparer.Ordinal);
-        foreach (var property in mapped.Properties.Where(p => p.Property.IsLink && classes[p.Property.ObjectType!].Class.Kind == RealmSchema.ClassKind.Embedded))
+        foreach (var reference in LinkReference.To(mapping, mapped.Class.Name))
         {
-            var target = classes[property.Property.ObjectType!];
-            var variable = "@embedded" + (embedded.Count + 1).ToString(CultureInfo.InvariantCulture);
-            var (table, column, owner) = property.ChildTable is null
-                ? (Q(ClassTable(mapping, mapped)), Q(property.Column!), Q(mapped.KeyColumn))
-                : (Q(mapping.Tables.First(t => t.Name == property.ChildTable)), "[" + SchemaMapper.TargetColumn + "]", "[" + SchemaMapper.OwnerColumn + "]");
-            sql.Append("DECLARE ").Append(variable).Append(' ').Append(ApplierObjects.Quote(objects.KeyTypes[target.KeySqlType])).Append(";\n")
-                .Append("INSERT INTO ").Append(variable).Append(" ([").Append(KeyTypeWriter.KeyColumn).Append("]) SELECT DISTINCT e.").Append(column)
-                .Append(" FROM ").Append(table).Append(" AS e WHERE e.").Append(column).Append(" IS NOT NULL AND e.").Append(owner).Append(" IN ").Append(KeyIn).Append(";\n");
-            embedded.Add((variable, target));
+            var table = Q(reference.Table);
+            var column = Q(reference.Column);
+            if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
+            {
+                var variable = "@affected" + (++affected).ToString(CultureInfo.InvariantCulture);
+                sql.Append("DECLARE ").Append(variable).Append(" TABLE ([owner] ").Append(SqlTypeMapper.Declare(reference.Table.Columns[0].SqlType)).Append(" NOT NULL);\n");
+                sql.Append(Tracked).Append("DELETE l OUTPUT deleted.[").Append(SchemaMapper.OwnerColumn).Append("] INTO ").Append(variable)
+                    .Append(" ([owner])\nFROM ").Append(table).Append(" AS l WHERE l.").Append(column).Append(" IN ").Append(keysIn).Append(";\n");
+                AppendRenumber(sql, table, variable);
+            }
+            else
+            {
+                sql.Append(Tracked).Append("UPDATE x SET x.").Append(column).Append(" = NULL\nFROM ").Append(table)
+                    .Append(" AS x WHERE x.").Append(column).Append(" IN ").Append(keysIn).Append(";\n");
+            }
         }
 
-        return embedded;
+        foreach (var owned in OwnedTables(mapping, mapped))
+        {
+            sql.Append(Tracked).Append("DELETE c FROM ").Append(Q(owned)).Append(" AS c WHERE c.[").Append(SchemaMapper.OwnerColumn)
+                .Append("] IN ").Append(keysIn).Append(";\n");
+        }
+
+        sql.Append(Tracked).Append("DELETE t FROM ").Append(Q(ClassTable(mapping, mapped))).Append(" AS t WHERE t.").Append(Q(mapped.KeyColumn))
+            .Append(" IN ").Append(keysIn).Append(";\n");
     }
 
     private static void AppendRekey(StringBuilder sql, string table, string column) =>
@@ -146,7 +137,7 @@ public static class DeleteRoutineWriter
             .Append("WHERE l.").Append(position).Append(" <> r.[rank];\n");
     }
 
-    private static SqlTableDefinition ClassTable(SchemaMapping mapping, ClassMapping mapped) =>
+    internal static SqlTableDefinition ClassTable(SchemaMapping mapping, ClassMapping mapped) =>
         mapping.Tables.First(t => t.Role == TableRole.Class && t.Name == mapped.Table);
 
     private static IEnumerable<SqlTableDefinition> OwnedTables(SchemaMapping mapping, ClassMapping mapped)
