@@ -67,6 +67,7 @@ public class OperationsSqlTests
         {
             Assert.That(TSqlScriptParser.Errors(batch.Sql), Is.Empty, batch.Name);
             Assert.That(batch.Sql, Does.Not.Match(@"(?im)^\s*GO\s*$"), batch.Name);
+            Assert.That(batch.SchemaChange, Is.True, batch.Name + " runs under SqlServer.SchemaCommandTimeout");
         }
     }
 

@@ -36,7 +36,7 @@ public static partial class CatalogInstaller
     /// <summary>The catalog's batches in order (each file split at its <c>GO</c> lines).</summary>
     public static IReadOnlyList<OperationsQuery> Batches() =>
         [.. CatalogSchema.Scripts.SelectMany(s => Sql.SqlBatches.Split(s.Sql)
-            .Select((b, i) => new OperationsQuery($"catalog {s.Name} batch {i + 1}", b)))];
+            .Select((b, i) => new OperationsQuery($"catalog {s.Name} batch {i + 1}", b) { SchemaChange = true }))];
 
     private static async Task CreateAsync(OperationsConnection connection, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public static class DeployScriptRunner
         for (var i = 0; i < batches.Count; i++)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"deploy.sql batch {i + 1} of {batches.Count}");
-            await connection.ExecuteAsync(new OperationsQuery(name, batches[i]), cancellationToken);
+            await connection.ExecuteAsync(new OperationsQuery(name, batches[i]) { SchemaChange = true }, cancellationToken);
         }
 
         output.WriteLine($"Deployed to {connection.Target}: the catalog, the generated tables and the mapping are in place.");

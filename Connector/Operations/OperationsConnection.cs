@@ -13,12 +13,14 @@ public sealed class OperationsConnection : IAsyncDisposable
 {
     private readonly SqlConnection connection;
     private readonly int commandTimeoutSeconds;
+    private readonly int schemaCommandTimeoutSeconds;
 
-    private OperationsConnection(SqlConnection connection, string target, int commandTimeoutSeconds)
+    private OperationsConnection(SqlConnection connection, string target, int commandTimeoutSeconds, int schemaCommandTimeoutSeconds)
     {
         this.connection = connection;
         Target = target;
         this.commandTimeoutSeconds = commandTimeoutSeconds;
+        this.schemaCommandTimeoutSeconds = schemaCommandTimeoutSeconds;
     }
 
     /// <summary><c>server 'x', database 'y'</c>.</summary>
@@ -32,7 +34,7 @@ public sealed class OperationsConnection : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            return new OperationsConnection(connection, target, (int)options.CommandTimeout.TotalSeconds);
+            return new OperationsConnection(connection, target, Sql.SqlConnectionFactory.Seconds(options.CommandTimeout), Sql.SqlConnectionFactory.Seconds(options.SchemaCommandTimeout));
         }
         catch (Exception e) when (e is SqlException or InvalidOperationException or ArgumentException)
         {
@@ -92,7 +94,7 @@ public sealed class OperationsConnection : IAsyncDisposable
     private SqlCommand Command(OperationsQuery query, (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var command = new SqlCommand(query.Sql, connection) { CommandTimeout = commandTimeoutSeconds };
+        var command = new SqlCommand(query.Sql, connection) { CommandTimeout = query.SchemaChange ? schemaCommandTimeoutSeconds : commandTimeoutSeconds };
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

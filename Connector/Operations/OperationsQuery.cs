@@ -11,6 +11,9 @@ public sealed record OperationsQuery(string Name, string Sql, IReadOnlyList<(str
     {
     }
 
+    /// <summary>A batch of DDL (deploy.sql, the catalog): it runs under <c>SqlServer.SchemaCommandTimeout</c>, not the ordinary timeout.</summary>
+    public bool SchemaChange { get; init; }
+
     /// <summary>
     /// Whether it reads or writes catalog tables, and so can be validated against the catalog model. The others
     /// read only system views, which the model does not hold (it has no master.dacpac reference): they are parsed.

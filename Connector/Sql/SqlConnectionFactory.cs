@@ -71,6 +71,6 @@ public sealed class SqlConnectionFactory
 
     public override string ToString() => Target;
 
-    // Whole seconds, at least 1: 0 would mean "no limit" to SqlClient.
-    private static int Seconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, int.MaxValue);
+    /// <summary>A timeout as SqlClient takes it: whole seconds, at least 1 (0 would mean "no limit").</summary>
+    public static int Seconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, int.MaxValue);
 }
