@@ -57,15 +57,17 @@ public class CascadeCheckTests
     }
 
     [Test]
-    public void Deleting_a_list_target_checks_every_element_of_the_lists_that_hold_it()
+    public void Deleting_a_list_target_checks_every_change_to_the_lists_that_hold_it_deleted_elements_included()
     {
         var queries = CascadeCheck.Queries(Sample, Plan("""{"type":"DELETE","object_type":"Dog","identity":"Rex"}""").Calls.Single());
 
+        // Closing up re-creates keys: an element SQL deleted (a gap) is re-created under the connector's context
+        // unless the check sees its delete, which only CHANGES reports (VERSION sees the rows present).
         Assert.That(queries.Select(q => q.Table.Name), Is.EqualTo(new[] { "Person__dogs" }));
         Assert.That(queries[0].Sql, Is.EqualTo(
-            "SELECT TOP (1) 1 FROM [dbo].[Person__dogs] AS x CROSS APPLY CHANGETABLE(VERSION [dbo].[Person__dogs], ([_owner], [_position]), (x.[_owner], x.[_position])) AS ct\n" +
-            "WHERE x.[_owner] IN (SELECT l.[_owner] FROM [dbo].[Person__dogs] AS l WHERE l.[_target] IN (SELECT k.[key] FROM @keys AS k))\n" +
-            "AND ISNULL(ct.SYS_CHANGE_VERSION, 0) > @watermark AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> @context;"));
+            "SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES [dbo].[Person__dogs], @watermark) AS ct\n" +
+            "WHERE ct.[_owner] IN (SELECT l.[_owner] FROM [dbo].[Person__dogs] AS l WHERE l.[_target] IN (SELECT k.[key] FROM @keys AS k))\n" +
+            "AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> @context;"));
     }
 
     [Test]

@@ -21,7 +21,19 @@ public class TableMetadataReaderTests
         var joins = Joins();
 
         Assert.That(joins["ty"], Is.EqualTo("ty.[user_type_id] = c.[user_type_id]"));
-        Assert.That(joins["bt"], Is.EqualTo("bt.[user_type_id] = ty.[system_type_id] AND ty.[is_assembly_type] = 0"));
+        Assert.That(joins["bt"], Is.EqualTo("bt.[user_type_id] = c.[system_type_id] AND bt.[is_assembly_type] = 0"));
+    }
+
+    [Test]
+    public void Both_type_joins_are_outer_so_a_type_the_login_cannot_see_keeps_its_column()
+    {
+        var fragment = TSqlScriptParser.Parse(TableMetadataReader.Query, out _);
+        var visitor = new JoinVisitor();
+        fragment.Accept(visitor);
+
+        Assert.That(visitor.Kinds["ty"], Is.EqualTo(QualifiedJoinType.LeftOuter));
+        Assert.That(visitor.Kinds["bt"], Is.EqualTo(QualifiedJoinType.LeftOuter));
+        Assert.That(TableMetadataReader.Query, Does.Contain("N', not visible to the login)'"));
     }
 
     /// <summary>Each joined table's alias and its ON condition, as written.</summary>
@@ -37,10 +49,13 @@ public class TableMetadataReaderTests
     {
         public Dictionary<string, string> Conditions { get; } = [];
 
+        public Dictionary<string, QualifiedJoinType> Kinds { get; } = [];
+
         public override void Visit(QualifiedJoin node)
         {
             if (node.SecondTableReference is NamedTableReference { Alias: { } alias } && node.SearchCondition is { } condition)
             {
+                Kinds[alias.Value] = node.QualifiedJoinType;
                 Conditions[alias.Value] = string.Concat(Enumerable.Range(condition.FirstTokenIndex, condition.LastTokenIndex - condition.FirstTokenIndex + 1)
                     .Select(i => condition.ScriptTokenStream[i].Text));
             }

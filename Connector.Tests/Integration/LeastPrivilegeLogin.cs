@@ -97,15 +97,35 @@ public sealed class LeastPrivilegeLogin : IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken) is 1;
     }
 
+    /// <summary>Ends every session of the login <c>@login</c> and drops it (<c>@quoted</c>: its quoted name), in master.</summary>
+    public const string DropLogin =
+        "DECLARE @session int, @kill nvarchar(40), @tries int = 0;\n" +
+        "WHILE EXISTS (SELECT 1 FROM sys.dm_exec_sessions AS s WHERE s.login_name = @login) AND @tries < 60\n" +
+        "BEGIN\n" +
+        "    DECLARE sessions CURSOR LOCAL FAST_FORWARD FOR SELECT s.session_id FROM sys.dm_exec_sessions AS s WHERE s.login_name = @login;\n" +
+        "    OPEN sessions;\n" +
+        "    FETCH NEXT FROM sessions INTO @session;\n" +
+        "    WHILE @@FETCH_STATUS = 0\n" +
+        "    BEGIN\n" +
+        "        SET @kill = N'KILL ' + CAST(@session AS nvarchar(10)) + N';';\n" +
+        "        BEGIN TRY EXEC (@kill); END TRY BEGIN CATCH END CATCH;\n" +
+        "        FETCH NEXT FROM sessions INTO @session;\n" +
+        "    END;\n" +
+        "    CLOSE sessions;\n" +
+        "    DEALLOCATE sessions;\n" +
+        "    SET @tries += 1;\n" +
+        "    WAITFOR DELAY '00:00:00.500';\n" +
+        "END;\n" +
+        "IF SUSER_ID(@login) IS NOT NULL EXEC (N'DROP LOGIN ' + @quoted);";
+
     public async ValueTask DisposeAsync()
     {
         SqlConnection.ClearAllPools();
-        // A login with a session cannot be dropped (Msg 15434): end its sessions first.
+        // A login with a session cannot be dropped (Msg 15434): end its sessions first. A session may end between the
+        // SELECT and its KILL (Msg 6106), and a killed session may still be rolling back: each KILL is tried on its
+        // own, and the loop waits (up to 30 s) until no session of the login is left.
         await _database.ExecuteOnServerAsync(
-            "DECLARE @kill nvarchar(max) = N'';\n" +
-            "SELECT @kill += N'KILL ' + CAST(s.session_id AS nvarchar(10)) + N';' FROM sys.dm_exec_sessions AS s WHERE s.login_name = @login;\n" +
-            "EXEC (@kill);\n" +
-            "IF SUSER_ID(@login) IS NOT NULL EXEC (N'DROP LOGIN ' + @quoted);",
+            DropLogin,
             CancellationToken.None,
             new SqlParameter("@login", SqlDbType.NVarChar, 128) { Value = Name },
             new SqlParameter("@quoted", SqlDbType.NVarChar, 300) { Value = SqlIdentifier.Quote(Name) });

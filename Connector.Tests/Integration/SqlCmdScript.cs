@@ -17,14 +17,14 @@ public static partial class SqlCmdScript
     public static string Substitute(string script, IReadOnlyDictionary<string, string> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var missing = Variables(script).Where(v => !variables.ContainsKey(v)).ToList();
+        // sqlcmd variable names are case-insensitive.
+        var byName = new Dictionary<string, string>(variables, StringComparer.OrdinalIgnoreCase);
+        var missing = Variables(script).Where(v => !byName.ContainsKey(v)).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException($"the script uses sqlcmd variables that were not given: {string.Join(", ", missing)}", nameof(variables));
         }
 
-        // sqlcmd variable names are case-insensitive.
-        var byName = new Dictionary<string, string>(variables, StringComparer.OrdinalIgnoreCase);
         return Variable().Replace(script, m => byName[m.Groups[1].Value]);
     }
 

@@ -49,14 +49,21 @@ public static class CascadeCheck
     {
         var table = SqlIdentifier.Quote(reference.Table.Schema, reference.Table.Name);
         var column = SqlIdentifier.Quote(reference.Column);
+        if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
+        {
+            // A list or set closes up the positions of every element of the owners that held the target, which
+            // re-creates keys SQL may have deleted (a gap SQL left): CHANGES, not VERSION of the rows present, as
+            // for LIST_* (ListQuery).
+            return $"SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES {table}, {WatermarkParameter}) AS ct\n" +
+                $"WHERE ct.[{SchemaMapper.OwnerColumn}] IN (SELECT l.[{SchemaMapper.OwnerColumn}] FROM {table} AS l WHERE l.{column} IN {keys})\n" +
+                $"AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> {PlanExecutor.ContextParameter};";
+        }
+
+        // A link or dictionary value is updated in place: only rows present are touched.
         var primaryKey = string.Join(", ", reference.Table.PrimaryKey.Select(SqlIdentifier.Quote));
         var values = string.Join(", ", reference.Table.PrimaryKey.Select(k => "x." + SqlIdentifier.Quote(k)));
-        // A list or set closes up the positions of every element of the owners that held the target.
-        var filter = reference.Table.Role is TableRole.LinkList or TableRole.Set
-            ? $"x.[{SchemaMapper.OwnerColumn}] IN (SELECT l.[{SchemaMapper.OwnerColumn}] FROM {table} AS l WHERE l.{column} IN {keys})"
-            : $"x.{column} IN {keys}";
         return $"SELECT TOP (1) 1 FROM {table} AS x CROSS APPLY CHANGETABLE(VERSION {table}, ({primaryKey}), ({values})) AS ct\n" +
-            $"WHERE {filter}\n" +
+            $"WHERE x.{column} IN {keys}\n" +
             $"AND ISNULL(ct.SYS_CHANGE_VERSION, 0) > {WatermarkParameter} AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> {PlanExecutor.ContextParameter};";
     }
 
