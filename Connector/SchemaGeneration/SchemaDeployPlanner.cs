@@ -18,21 +18,28 @@ public static class SchemaDeployPlanner
         var dacpac = SchemaArtifactGenerator.Pack(model, next.RealmPath);
         using var target = DacPackage.Load(new MemoryStream(previousDacpac));
         using var source = DacPackage.Load(new MemoryStream(dacpac));
-        var options = new DacDeployOptions
-        {
-            ScriptDatabaseOptions = false,
-            ScriptDatabaseCollation = false,
-            ScriptDatabaseCompatibility = false,
-            BlockOnPossibleDataLoss = true,
-            DropObjectsNotInSource = false,
-            IgnoreColumnOrder = true,
-            GenerateSmartDefaults = true,
-            IncludeTransactionalScripts = false,
-        };
-        var script = DacServices.GenerateDeployScript(source, target, "RealmSqlServer", options).ReplaceLineEndings("\n");
+        var script = DacServices.GenerateDeployScript(source, target, "RealmSqlServer", Options()).ReplaceLineEndings("\n");
         var batches = DeployScriptWriter.PlainBatches(script);
         return new SchemaDeployment(next, dacpac, script, batches, reason);
     }
+
+    /// <summary>
+    /// What an incremental deployment may do: add, never drop, never touch a database setting, and never hand a
+    /// schema back to the owner the model names (<c>IgnoreAuthorizer</c>): sql-setup.sql gives <c>realmsync</c> to
+    /// <c>realmsync_owner</c>, and putting it back to dbo would drop the role's grants and restore dbo's ownership chain.
+    /// </summary>
+    public static DacDeployOptions Options() => new()
+    {
+        ScriptDatabaseOptions = false,
+        ScriptDatabaseCollation = false,
+        ScriptDatabaseCompatibility = false,
+        BlockOnPossibleDataLoss = true,
+        DropObjectsNotInSource = false,
+        IgnoreColumnOrder = true,
+        GenerateSmartDefaults = true,
+        IncludeTransactionalScripts = false,
+        IgnoreAuthorizer = true,
+    };
 
     /// <summary>The dacpac of a mapping (catalog and generated objects), as bootstrap would write it.</summary>
     public static byte[] Dacpac(SchemaMapping mapping)
