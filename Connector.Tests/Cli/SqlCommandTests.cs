@@ -30,7 +30,7 @@ public class SqlCommandTests : WorkFolderTest
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.SqlUnavailable));
         var lines = run.Output.ReplaceLineEndings("\n").TrimEnd().Split('\n');
-        Assert.That(lines, Has.Length.EqualTo(7));
+        Assert.That(lines, Has.Length.EqualTo(8));
         Assert.That(lines[0], Does.StartWith("[ok] configuration: ").And.EndWith("connector.config.json is valid."));
         Assert.That(lines[1], Does.StartWith("[ok] journal: ").And.EndWith("exists and is writable."));
         Assert.That(lines[2], Does.StartWith("[FAIL] connection: cannot connect to SQL Server (server '127.0.0.1,1', database 'RealmSyncTest'): "));
@@ -39,6 +39,7 @@ public class SqlCommandTests : WorkFolderTest
             "[FAIL] catalog: not checked: no connection to SQL Server. Fix: fix the connection first.",
             "[FAIL] change tracking: not checked: no connection to SQL Server. Fix: fix the connection first.",
             "[FAIL] snapshot isolation: not checked: no connection to SQL Server. Fix: fix the connection first.",
+            "[FAIL] compatibility level: not checked: no connection to SQL Server. Fix: fix the connection first.",
             "[FAIL] permissions: not checked: no connection to SQL Server. Fix: fix the connection first.",
         }));
         Assert.That(run.Output + run.Error, Does.Not.Contain(ConfigFiles.Password));

@@ -19,8 +19,8 @@ public class DoctorChecksTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_work, recursive: true);
 
-    [TestCase(false, new[] { "catalog", "change tracking", "snapshot isolation", "permissions" })]
-    [TestCase(true, new[] { "catalog", "change tracking", "snapshot isolation", "permissions", "scheduler store" })]
+    [TestCase(false, new[] { "catalog", "change tracking", "snapshot isolation", "compatibility level", "permissions" })]
+    [TestCase(true, new[] { "catalog", "change tracking", "snapshot isolation", "compatibility level", "permissions", "scheduler store" })]
     public async Task Without_a_connection_the_sql_checks_are_failed_and_the_scheduler_store_only_when_clustered(bool clustered, string[] checks)
     {
         var journal = Directory.CreateDirectory(Path.Combine(_work, "journal")).FullName;

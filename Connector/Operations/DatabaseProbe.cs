@@ -13,19 +13,22 @@ public static class DatabaseProbe
             await r.ReadAsync(ct);
             return (Text(r, 0), Text(r, 1), Text(r, 2));
         }, cancellationToken);
-        var (tracking, retention, snapshot) = await SettingsAsync(connection, cancellationToken);
-        return new DatabaseState(server, database, login, tracking, retention, snapshot, await CatalogVersionAsync(connection, cancellationToken));
+        var (tracking, retention, snapshot, compatibility) = await SettingsAsync(connection, cancellationToken);
+        return new DatabaseState(server, database, login, tracking, retention, snapshot, await CatalogVersionAsync(connection, cancellationToken))
+        {
+            CompatibilityLevel = compatibility,
+        };
     }
 
-    /// <summary>Whether Change Tracking is on, its retention (null when hidden from this login), whether snapshot isolation is on.</summary>
-    public static Task<(bool ChangeTracking, RetentionPeriod? Retention, bool Snapshot)> SettingsAsync(OperationsConnection connection, CancellationToken cancellationToken)
+    /// <summary>Whether Change Tracking is on, its retention (null when hidden from this login), whether snapshot isolation is on, the compatibility level.</summary>
+    public static Task<(bool ChangeTracking, RetentionPeriod? Retention, bool Snapshot, int CompatibilityLevel)> SettingsAsync(OperationsConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.QueryAsync(OperationsSql.DatabaseSettings, async (r, ct) =>
         {
             await r.ReadAsync(ct);
             var retention = r.IsDBNull(1) || r.IsDBNull(2) ? null : RetentionPeriod.FromCatalog(r.GetInt32(1), r.GetByte(2));
-            return (r.GetBoolean(0), retention, r.GetBoolean(3));
+            return (r.GetBoolean(0), retention, r.GetBoolean(3), r.GetInt32(4));
         }, cancellationToken);
     }
 

@@ -8,6 +8,7 @@ public static class DatabaseSettingsCheck
 {
     public const string ChangeTrackingName = "change tracking";
     public const string SnapshotName = "snapshot isolation";
+    public const string CompatibilityName = "compatibility level";
 
     public static IReadOnlyList<CheckResult> Check(DatabaseState state, int retentionDays)
     {
@@ -22,7 +23,32 @@ public static class DatabaseSettingsCheck
                 ? CheckResult.Pass(SnapshotName, $"ALLOW_SNAPSHOT_ISOLATION is on in database {state.DatabaseName}.")
                 : CheckResult.Fail(SnapshotName, $"ALLOW_SNAPSHOT_ISOLATION is off in database {state.DatabaseName}.",
                     $"run 'realm-sqlserver install --enable-change-tracking', or as db_owner: {OperationsSql.EnableSnapshotIsolation.Sql.Trim()}"),
+            Compatibility(state),
         ];
+    }
+
+    /// <summary>
+    /// The compatibility level, never changed by the connector (an application's queries may depend on it): below 130
+    /// the connector's permission checks, which read their lists with OPENJSON, cannot run.
+    /// </summary>
+    public static CheckResult Compatibility(DatabaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.CompatibilityLevelSupported
+            ? CheckResult.Pass(CompatibilityName, $"{state.CompatibilityLevel} in database {state.DatabaseName}.")
+            : CheckResult.Fail(CompatibilityName,
+                $"{state.CompatibilityLevel} in database {state.DatabaseName}: below {DatabaseState.MinimumCompatibilityLevel} (SQL Server 2016), the connector's permission checks cannot run (they use OPENJSON).",
+                $"after checking that the database's applications work at the new level, as db_owner: ALTER DATABASE CURRENT SET COMPATIBILITY_LEVEL = {DatabaseState.MinimumCompatibilityLevel}; (the connector never changes it).");
+    }
+
+    /// <summary>The result of a check that reads a JSON list, or its refusal when the compatibility level cannot run it.</summary>
+    public static async Task<CheckResult> WhenJsonWorksAsync(DatabaseState state, string name, Func<Task<CheckResult>> check)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(check);
+        return state.CompatibilityLevelSupported
+            ? await check()
+            : CheckResult.Fail(name, $"not checked: the database's compatibility level is {state.CompatibilityLevel}.", "see the compatibility level line.");
     }
 
     /// <summary>Turns on what is off; returns what it did.</summary>
@@ -51,6 +77,7 @@ public static class DatabaseSettingsCheck
             results.Add(CheckResult.Pass(SnapshotName, "ALLOW_SNAPSHOT_ISOLATION turned on."));
         }
 
+        results.Add(Compatibility(state));
         return results;
     }
 }

@@ -14,5 +14,13 @@ public sealed record DatabaseState(
     bool SnapshotIsolationOn,
     int? CatalogVersion)
 {
+    /// <summary>SQL Server 2016's level: OPENJSON, which the permission checks use, needs it (Msg 208 below it).</summary>
+    public const int MinimumCompatibilityLevel = 130;
+
+    /// <summary>The database's compatibility level (<c>sys.databases.compatibility_level</c>).</summary>
+    public int CompatibilityLevel { get; init; } = MinimumCompatibilityLevel;
+
+    public bool CompatibilityLevelSupported => CompatibilityLevel >= MinimumCompatibilityLevel;
+
     public string RetentionText => Retention?.ToString() ?? "unknown: this login cannot see sys.change_tracking_databases";
 }

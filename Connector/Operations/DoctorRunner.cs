@@ -11,7 +11,7 @@ namespace Connector.Operations;
 /// </summary>
 public static class DoctorRunner
 {
-    private static readonly string[] SqlChecks = ["catalog", DatabaseSettingsCheck.ChangeTrackingName, DatabaseSettingsCheck.SnapshotName, PermissionCheck.Name];
+    private static readonly string[] SqlChecks = ["catalog", DatabaseSettingsCheck.ChangeTrackingName, DatabaseSettingsCheck.SnapshotName, DatabaseSettingsCheck.CompatibilityName, PermissionCheck.Name];
 
     public static async Task<int> RunAsync(ConfigurationLoad load, TextWriter output, CancellationToken cancellationToken)
     {
@@ -62,10 +62,10 @@ public static class DoctorRunner
                 : CheckResult.Fail("catalog", DatabaseProbe.CatalogDescription(state.CatalogVersion) + ".", "run 'realm-sqlserver install' (or deploy.sql) as db_owner."),
         };
         results.AddRange(DatabaseSettingsCheck.Check(state, options.ChangeTracking.RetentionDays));
-        results.Add(await PermissionCheck.CheckAsync(connection, state, options, cancellationToken));
+        results.Add(await DatabaseSettingsCheck.WhenJsonWorksAsync(state, PermissionCheck.Name, () => PermissionCheck.CheckAsync(connection, state, options, cancellationToken)));
         if (options.Scheduler.Clustered)
         {
-            results.Add(await SchedulerStoreCheck.CheckAsync(connection, cancellationToken));
+            results.Add(await DatabaseSettingsCheck.WhenJsonWorksAsync(state, SchedulerStoreCheck.Name, () => SchedulerStoreCheck.CheckAsync(connection, cancellationToken)));
         }
 
         return results;

@@ -27,7 +27,7 @@ public static class InstallRunner
 
         // The catalog may have just been created: the permissions cover the schemas it maps now.
         state = state with { CatalogVersion = await DatabaseProbe.CatalogVersionAsync(connection, cancellationToken) };
-        results.Add(await PermissionCheck.CheckAsync(connection, state, options, cancellationToken));
+        results.Add(await DatabaseSettingsCheck.WhenJsonWorksAsync(state, PermissionCheck.Name, () => PermissionCheck.CheckAsync(connection, state, options, cancellationToken)));
         foreach (var result in results)
         {
             output.WriteLine(result.Line());

@@ -22,7 +22,8 @@ public static class OperationsSql
             CAST(CASE WHEN ctd.[database_id] IS NULL AND CHANGE_TRACKING_CURRENT_VERSION() IS NULL THEN 0 ELSE 1 END AS bit) AS [ChangeTrackingOn],
             ctd.[retention_period] AS [RetentionPeriod],
             ctd.[retention_period_units] AS [RetentionUnits],
-            CAST(CASE WHEN d.[snapshot_isolation_state] = 1 THEN 1 ELSE 0 END AS bit) AS [SnapshotIsolationOn]
+            CAST(CASE WHEN d.[snapshot_isolation_state] = 1 THEN 1 ELSE 0 END AS bit) AS [SnapshotIsolationOn],
+            CAST(d.[compatibility_level] AS int) AS [CompatibilityLevel]
         FROM sys.databases AS d
         LEFT JOIN sys.change_tracking_databases AS ctd ON ctd.[database_id] = d.[database_id]
         WHERE d.[database_id] = DB_ID();

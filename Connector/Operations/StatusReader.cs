@@ -8,7 +8,7 @@ public static class StatusReader
     public static async Task<StatusReport> ReadAsync(OperationsConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var (_, retention, _) = await DatabaseProbe.SettingsAsync(connection, cancellationToken);
+        var (_, retention, _, _) = await DatabaseProbe.SettingsAsync(connection, cancellationToken);
         return await connection.QueryAsync(OperationsSql.Status, (r, ct) => ReadAsync(r, retention, ct), cancellationToken);
     }
 
