@@ -52,11 +52,12 @@ SET NOCOUNT ON;
 SET XACT_ABORT ON;
 -- One guard batch per sqlcmd variable, each naming only its own: a single quote in a value breaks that batch's
 -- N'...' literal, so it does not compile (SQL Server's own error) and records nothing, and the batch after the
--- guards names the variable whose check did not run. Nothing after them runs unless all four passed.
+-- guards names the variable whose check did not run; two quotes in a row read as one quoted quote, which the
+-- guard finds. Nothing after them runs unless all four passed.
 DROP TABLE IF EXISTS #realmsync_setup;
 CREATE TABLE #realmsync_setup ([Step] sysname COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY);
 GO
-IF N'$(ConnectorLogin)' = N'' OR CHARINDEX(N']', N'$(ConnectorLogin)') > 0 OR CHARINDEX(N'"', N'$(ConnectorLogin)') > 0
+IF N'$(ConnectorLogin)' = N'' OR CHARINDEX(N']', N'$(ConnectorLogin)') > 0 OR CHARINDEX(N'"', N'$(ConnectorLogin)') > 0 OR CHARINDEX(N'''', N'$(ConnectorLogin)') > 0
 BEGIN
     RAISERROR(N'ConnectorLogin must name a login, without ], " or a single quote (the script writes it inside [brackets] and N''quotes'').', 16, 1);
     SET NOEXEC ON;
@@ -64,10 +65,15 @@ END
 ELSE
     INSERT INTO #realmsync_setup ([Step]) VALUES (N'ConnectorLogin');
 GO
-IF N'$(ConnectorPassword)' IS NOT NULL
+IF CHARINDEX(N'''', N'$(ConnectorPassword)') > 0
+BEGIN
+    RAISERROR(N'ConnectorPassword must not hold a single quote (the script writes it inside N''quotes'').', 16, 1);
+    SET NOEXEC ON;
+END
+ELSE
     INSERT INTO #realmsync_setup ([Step]) VALUES (N'ConnectorPassword');
 GO
-IF N'$(DataSchema)' = N'' OR CHARINDEX(N']', N'$(DataSchema)') > 0 OR CHARINDEX(N'"', N'$(DataSchema)') > 0
+IF N'$(DataSchema)' = N'' OR CHARINDEX(N']', N'$(DataSchema)') > 0 OR CHARINDEX(N'"', N'$(DataSchema)') > 0 OR CHARINDEX(N'''', N'$(DataSchema)') > 0
 BEGIN
     RAISERROR(N'DataSchema must name a schema, without ], " or a single quote (the script writes it inside [brackets] and N''quotes'').', 16, 1);
     SET NOEXEC ON;

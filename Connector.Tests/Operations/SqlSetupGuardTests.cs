@@ -34,9 +34,12 @@ public class SqlSetupGuardTests
     [TestCase("ConnectorLogin", "realm]sqlserver")]
     [TestCase("ConnectorLogin", "realm\"sqlserver")]
     [TestCase("ConnectorLogin", "")]
+    [TestCase("ConnectorLogin", "o''brien")]
+    [TestCase("ConnectorPassword", "Pa''ssw0rd")]
     [TestCase("DataSchema", "app]")]
     [TestCase("DataSchema", "a\"pp")]
     [TestCase("DataSchema", "")]
+    [TestCase("DataSchema", "o''app")]
     [TestCase("ApplyMode", "sometimes")]
     public void A_value_that_would_break_out_of_its_brackets_stops_the_script_naming_the_variable(string variable, string value)
     {
