@@ -40,24 +40,33 @@ public class DoctorChecksTests
     }
 
     [Test]
-    public void The_mapped_schemas_are_the_data_schema_the_catalogs_and_the_sql_first_configurations()
+    public void The_written_schemas_are_the_data_schema_and_the_realm_first_ones_and_sql_first_tables_are_listed_one_by_one()
     {
         var schemas = MappedSchemas.From("app",
-            [("app", MappedSchemas.RealmFirst), ("sales", MappedSchemas.RealmFirst), ("legacy", "sql-first"), ("APP", "sql-first")],
-            ["legacy", "staging"]);
+            [("app", MappedSchemas.RealmFirst, null), ("sales", MappedSchemas.RealmFirst, null), ("legacy", MappedSchemas.SqlFirst, "Orders"), ("dbo", MappedSchemas.SqlFirst, "Customer")],
+            [("legacy", "Orders"), ("LEGACY", "orders"), ("staging", "Later")]);
 
-        Assert.That((schemas.Written, schemas.ReadOnly), Is.EqualTo((new[] { "app", "sales" }, new[] { "legacy", "staging" })));
+        Assert.That(schemas.Written, Is.EqualTo(new[] { "app", "sales" }));
+        Assert.That(schemas.SqlFirstTables, Is.EqualTo(new[]
+        {
+            new SqlFirstTable("dbo", "Customer", true), new SqlFirstTable("legacy", "Orders", true), new SqlFirstTable("staging", "Later", false),
+        }));
     }
 
     [Test]
-    public void A_sql_first_schema_is_checked_for_reading_only_and_schema_changes_only_under_auto()
+    public void A_sql_first_table_is_checked_on_the_table_for_reading_only_never_on_its_schema()
     {
-        var schemas = MappedSchemas.From("app", [("legacy", "sql-first")], []);
+        var schemas = MappedSchemas.From("app", [("dbo", MappedSchemas.SqlFirst, "Customer")], [("staging", "Later")]);
 
         var auto = RequiredPermissions.For(SchemaOptions.Auto, schemas);
         var script = RequiredPermissions.For(SchemaOptions.Script, schemas);
 
-        Assert.That(auto.Where(r => r.Securable == "legacy").Select(r => r.Permission), Is.EqualTo(new[] { "SELECT", "VIEW CHANGE TRACKING" }));
+        Assert.That(auto.Where(r => r.SecurableClass == PermissionRequirement.Object).Select(r => (r.Describe(), r.OnlyIfVisible)), Is.EqualTo(new[]
+        {
+            ("SELECT on table [dbo].[Customer]", false), ("VIEW CHANGE TRACKING on table [dbo].[Customer]", false),
+            ("SELECT on table [staging].[Later]", true), ("VIEW CHANGE TRACKING on table [staging].[Later]", true),
+        }));
+        Assert.That(auto.Where(r => r.SecurableClass == PermissionRequirement.Schema).Select(r => r.Securable).Distinct(), Is.EqualTo(new[] { "realmsync", "app" }));
         Assert.That(auto.Select(r => r.Describe()), Does.Contain("REFERENCES on schema realmsync").And.Contain("ALTER on schema app").And.Contain("CREATE TYPE on the database"));
         Assert.That(script.Select(r => r.Permission), Has.None.AnyOf("ALTER", "REFERENCES", "CREATE TABLE", "CREATE TYPE", "CREATE PROCEDURE"));
         Assert.That(script.Select(r => r.Describe()), Is.SubsetOf(auto.Select(r => r.Describe())));
@@ -68,15 +77,48 @@ public class DoctorChecksTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RequiredPermissions.For("sometimes", "app"));
 
     [Test]
-    public void The_permission_line_names_the_mode_the_schemas_and_what_is_missing()
+    public void A_mapped_table_the_login_cannot_see_lacks_its_permissions_but_an_unmapped_one_is_only_not_checked()
     {
-        var schemas = MappedSchemas.From("app", [("legacy", "sql-first")], []);
+        var required = RequiredPermissions.For(SchemaOptions.Script, MappedSchemas.From("app", [("dbo", MappedSchemas.SqlFirst, "Customer")], [("staging", "Later")]));
+        var rows = required.Select((r, i) => new PermissionCheck.Row(i, r.SecurableClass != PermissionRequirement.Object, r.SecurableClass != PermissionRequirement.Object));
+
+        var (missing, unseen) = PermissionCheck.Classify(required, rows);
+
+        Assert.That(missing, Is.EqualTo(new[]
+        {
+            "SELECT on table [dbo].[Customer] (to read the rows of this SQL-first table for Realm)",
+            "VIEW CHANGE TRACKING on table [dbo].[Customer] (to read the changes of this SQL-first table with CHANGETABLE)",
+        }));
+        Assert.That(unseen, Is.EqualTo(new[] { "[staging].[Later]" }));
+    }
+
+    [Test]
+    public void An_unmapped_table_the_login_can_see_but_not_read_lacks_its_permissions()
+    {
+        var required = RequiredPermissions.For(SchemaOptions.Script, MappedSchemas.From("app", [], [("staging", "Later")]));
+        var rows = required.Select((r, i) => new PermissionCheck.Row(i, r.Permission != "VIEW CHANGE TRACKING" || r.SecurableClass != PermissionRequirement.Object, true));
+
+        var (missing, unseen) = PermissionCheck.Classify(required, rows);
+
+        Assert.That(missing, Is.EqualTo(new[] { "VIEW CHANGE TRACKING on table [staging].[Later] (to read the changes of this SQL-first table with CHANGETABLE, once 'install' maps it)" }));
+        Assert.That(unseen, Is.Empty);
+    }
+
+    [Test]
+    public void The_permission_line_names_the_mode_the_schemas_the_tables_and_what_is_missing()
+    {
+        var schemas = MappedSchemas.From("app", [("legacy", MappedSchemas.SqlFirst, "Orders")], [("staging", "Later")]);
 
         var pass = PermissionCheck.Result("realm_sqlserver", SchemaOptions.Script, schemas, []);
-        var fail = PermissionCheck.Result("realm_sqlserver", SchemaOptions.Auto, schemas, ["SELECT on schema legacy (to read the rows of SQL-first tables for Realm)"]);
+        var warn = PermissionCheck.Result("realm_sqlserver", SchemaOptions.Script, schemas, [], ["[staging].[Later]"]);
+        var fail = PermissionCheck.Result("realm_sqlserver", SchemaOptions.Auto, schemas, ["SELECT on table [legacy].[Orders] (to read the rows of this SQL-first table for Realm)"]);
 
-        Assert.That(pass.Line(), Is.EqualTo("[ok] permissions: login realm_sqlserver holds every permission the connector needs (Schema.ApplyMode = script; schemas [app] and, read only, [legacy])."));
-        Assert.That(fail.Line(), Does.StartWith("[FAIL] permissions: login realm_sqlserver lacks (Schema.ApplyMode = auto; schemas [app] and, read only, [legacy]): SELECT on schema legacy (to read the rows of SQL-first tables for Realm). " +
+        const string Scope = "schemas [app] and, read only, tables [legacy].[Orders], [staging].[Later]";
+        Assert.That(pass.Line(), Is.EqualTo($"[ok] permissions: login realm_sqlserver holds every permission the connector needs (Schema.ApplyMode = script; {Scope})."));
+        Assert.That(warn.Line(), Does.StartWith($"[warn] permissions: login realm_sqlserver holds every permission the connector needs (Schema.ApplyMode = script; {Scope}); " +
+            "not checked: [staging].[Later] of SqlFirst.Tables, not mapped yet and hidden from this login (absent, or no permission on it at all). " +
+            "Fix: if the table exists, map it with 'realm-sqlserver install' as db_owner, then run scripts/sql-setup.sql"));
+        Assert.That(fail.Line(), Does.StartWith($"[FAIL] permissions: login realm_sqlserver lacks (Schema.ApplyMode = auto; {Scope}): SELECT on table [legacy].[Orders] (to read the rows of this SQL-first table for Realm). " +
             "Fix: add its user to the role realmsync_connector and run scripts/sql-setup.sql with ApplyMode=\"auto\""));
     }
 

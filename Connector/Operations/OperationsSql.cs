@@ -47,24 +47,34 @@ public static class OperationsSql
         ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON;
         """);
 
-    /// <summary>For each entry of the JSON list (by its position), whether the connector's login holds that permission.</summary>
+    /// <summary>
+    /// For each entry of the JSON list (by its position), whether the connector's login holds that permission, and
+    /// whether it can see the securable: a table the login has no permission on at all is hidden from it (metadata
+    /// visibility), so OBJECT_ID is NULL both for an absent table and for one the login may not touch.
+    /// </summary>
     public static readonly OperationsQuery Permissions = new("permissions", """
         SELECT CAST(j.[key] AS int) AS [Ordinal],
-            CAST(ISNULL(HAS_PERMS_BY_NAME(r.[Securable], r.[SecurableClass], r.[Permission]), 0) AS bit) AS [Granted]
+            CAST(ISNULL(HAS_PERMS_BY_NAME(r.[Securable], r.[SecurableClass], r.[Permission]), 0) AS bit) AS [Granted],
+            CAST(CASE WHEN r.[SecurableClass] = N'OBJECT' AND OBJECT_ID(r.[Securable], N'U') IS NULL THEN 0 ELSE 1 END AS bit) AS [Visible]
         FROM OPENJSON(@required) AS j
         CROSS APPLY OPENJSON(j.[value]) WITH (
-            [Securable] sysname '$.securable',
+            [Securable] nvarchar(300) '$.securable',
             [SecurableClass] nvarchar(60) '$.class',
             [Permission] nvarchar(60) '$.permission') AS r
         ORDER BY CAST(j.[key] AS int);
         """, [("@required", "nvarchar(max)")]);
 
-    /// <summary>The schema of every mapped Realm path, with its mapping mode ('realm-first' or 'sql-first').</summary>
-    public static readonly OperationsQuery MappedRealmSchemas = new("mapped-schemas", """
-        SELECT DISTINCT r.[SqlSchema], r.[MappingMode] FROM [realmsync].[MappedRealm] AS r;
+    /// <summary>
+    /// The schema of every mapped Realm path with its mapping mode ('realm-first' or 'sql-first'), and, for a
+    /// SQL-first path, one row per mapped table (NULL for a realm-first path, whose schema is granted as a whole).
+    /// </summary>
+    public static readonly OperationsQuery MappedRealmTables = new("mapped-tables", """
+        SELECT DISTINCT r.[SqlSchema], r.[MappingMode], c.[SqlTable]
+        FROM [realmsync].[MappedRealm] AS r
+        LEFT JOIN [realmsync].[MappedClass] AS c ON c.[RealmId] = r.[RealmId] AND r.[MappingMode] = 'sql-first';
         """);
 
-    /// <summary>Each tracked table of the schemas of the JSON list, and whether the login may read its changes.</summary>
+    /// <summary>Each tracked table of the (written) schemas of the JSON list, and whether the login may read its changes.</summary>
     public static readonly OperationsQuery TrackedTablePermissions = new("tracked-table-permissions", """
         SELECT s.[name] AS [SchemaName], t.[name] AS [TableName],
             CAST(ISNULL(HAS_PERMS_BY_NAME(QUOTENAME(s.[name]) + N'.' + QUOTENAME(t.[name]), N'OBJECT', N'VIEW CHANGE TRACKING'), 0) AS bit) AS [Granted]
@@ -121,7 +131,7 @@ public static class OperationsSql
         """);
 
     public static IReadOnlyList<OperationsQuery> All { get; } =
-        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, MappedRealmSchemas, TrackedTablePermissions, QuartzTablePermissions, Status];
+        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, MappedRealmTables, TrackedTablePermissions, QuartzTablePermissions, Status];
 
     /// <summary>Turns Change Tracking on with the retention; <paramref name="retentionDays"/> is validated (1 to 365).</summary>
     public static OperationsQuery EnableChangeTracking(int retentionDays)

@@ -11,7 +11,8 @@ namespace Connector.Operations;
 /// procedures in <c>realmsync</c>: they need ALTER on both schemas, the three CREATE permissions, and REFERENCES
 /// on <c>realmsync</c>, because a principal that does not own a user-defined table type needs REFERENCES on it to
 /// create a procedure that takes it as a parameter (CREATE TYPE, "Permissions"). With <c>script</c> a DBA runs
-/// the schema scripts, and the connector needs none of those.
+/// the schema scripts, and the connector needs none of those. The tables of SQL-first paths are read only, and
+/// checked (and granted) one by one, not on their schema (<see cref="MappedSchemas"/>).
 /// </summary>
 public static class RequiredPermissions
 {
@@ -42,7 +43,7 @@ public static class RequiredPermissions
         }
 
         list.AddRange(schemas.Written.SelectMany(s => WrittenSchema(s, changes)));
-        list.AddRange(schemas.ReadOnly.SelectMany(ReadSchema));
+        list.AddRange(schemas.SqlFirstTables.SelectMany(ReadTable));
         if (changes)
         {
             list.Add(new(null, "DATABASE", "CREATE TABLE", "create tables on schema changes"));
@@ -83,9 +84,10 @@ public static class RequiredPermissions
         }
     }
 
-    private static IEnumerable<PermissionRequirement> ReadSchema(string schema)
+    private static IEnumerable<PermissionRequirement> ReadTable(SqlFirstTable table)
     {
-        yield return new(schema, "SCHEMA", "SELECT", "read the rows of SQL-first tables for Realm");
-        yield return new(schema, "SCHEMA", "VIEW CHANGE TRACKING", "read the changes of SQL-first tables with CHANGETABLE");
+        var note = table.Mapped ? "" : ", once 'install' maps it";
+        yield return new(table.Name, PermissionRequirement.Object, "SELECT", "read the rows of this SQL-first table for Realm" + note) { OnlyIfVisible = !table.Mapped };
+        yield return new(table.Name, PermissionRequirement.Object, "VIEW CHANGE TRACKING", "read the changes of this SQL-first table with CHANGETABLE" + note) { OnlyIfVisible = !table.Mapped };
     }
 }
