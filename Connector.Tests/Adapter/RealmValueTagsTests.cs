@@ -14,6 +14,8 @@ public sealed class RealmValueTagsTests
     [TestCase("[\"uuid\",\"6BA7B810-9DAD-11D1-80B4-00C04FD430C8\"]")]
     [TestCase("[\"decimal128\",\"1e5\"]")]
     [TestCase("[\"link\",\"Dog\",null]")]
+    [TestCase("[\"double\",\"NaN\"]")]
+    [TestCase("[\"float\",\"-Infinity\"]")]
     public void Untagged_list_is_exactly_the_json_elements_read(string json) =>
         Assert.That(AdapterValueWriter.ToJson(RealmValueTags.AsUntaggedList(DecodeValue(json))), Is.EqualTo(json));
 

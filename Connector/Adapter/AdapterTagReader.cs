@@ -57,6 +57,14 @@ internal static partial class AdapterTagReader
         {
             value = ReadLink(ref reader);
         }
+        else if (reader.ValueTextEquals("double"u8))
+        {
+            value = NextString(ref reader) is { } text && RealmValueTags.ParseNonFinite(text) is { } d ? new DoubleValue(d) : null;
+        }
+        else if (reader.ValueTextEquals("float"u8))
+        {
+            value = NextString(ref reader) is { } text && RealmValueTags.ParseNonFinite(text) is { } f ? new FloatValue((float)f) : null;
+        }
 
         return value is not null && Next(ref reader, JsonTokenType.EndArray);
     }

@@ -8,10 +8,10 @@ namespace Connector.Adapter;
 /// <summary>Writes a value in its ADAPTER-PROTOCOL.md section 3 encoding.</summary>
 public static class AdapterValueWriter
 {
-    /// <exception cref="AdapterFormatException">
-    /// A float or double is NaN or infinite. JSON has no form for them; the original Adapter (JSON.stringify) wrote
-    /// null, silently turning a value into a different one, so the connector refuses instead.
-    /// </exception>
+    /// <remarks>
+    /// A float or double that JSON cannot write (NaN, Infinity, -Infinity, which Realm stores) is tagged:
+    /// <c>["double", "NaN"]</c>. The original Adapter (JSON.stringify) wrote null, silently changing the value.
+    /// </remarks>
     public static void Write(Utf8JsonWriter writer, RealmValue value)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -27,10 +27,10 @@ public static class AdapterValueWriter
                 writer.WriteNumberValue(i.Value);
                 break;
             case DoubleValue d:
-                WriteFloatingPoint(writer, d.Value, d.Value);
+                WriteFloatingPoint(writer, d.Value, d.Value, RealmValueTags.Double);
                 break;
             case FloatValue f:
-                WriteFloatingPoint(writer, f.Value, f.Value);
+                WriteFloatingPoint(writer, f.Value, f.Value, RealmValueTags.Float);
                 break;
             case StringValue s:
                 writer.WriteStringValue(s.Value);
@@ -59,16 +59,11 @@ public static class AdapterValueWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The value as an error message shows it: its JSON, shortened; NaN and infinities by name.</summary>
+    /// <summary>The value as an error message shows it: its JSON, shortened.</summary>
     internal static string Describe(RealmValue value)
     {
         const int MaxLength = 60;
-        var json = value switch
-        {
-            DoubleValue { Value: var d } when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
-            FloatValue { Value: var f } when !float.IsFinite(f) => f.ToString(CultureInfo.InvariantCulture),
-            _ => ToJson(value),
-        };
+        var json = ToJson(value);
         return json.Length <= MaxLength ? json : string.Concat(json.AsSpan(0, MaxLength), "...");
     }
 
@@ -114,15 +109,19 @@ public static class AdapterValueWriter
 
     /// <summary>
     /// Shortest round-trip text, always with a fraction or exponent so that it reads back as a double and not as
-    /// an integer (<c>1.0</c>, not <c>1</c>). <paramref name="asDouble"/> decides finiteness for both widths.
+    /// an integer (<c>1.0</c>, not <c>1</c>; <c>-0.0</c> keeps its sign). <paramref name="asDouble"/> decides
+    /// finiteness for both widths; NaN and infinities are tagged with <paramref name="tag"/>.
     /// </summary>
-    private static void WriteFloatingPoint<T>(Utf8JsonWriter writer, T value, double asDouble)
+    private static void WriteFloatingPoint<T>(Utf8JsonWriter writer, T value, double asDouble, string tag)
         where T : IUtf8SpanFormattable
     {
         if (!double.IsFinite(asDouble))
         {
-            throw new AdapterFormatException(
-                $"{asDouble.ToString(CultureInfo.InvariantCulture)} cannot be written as JSON; replace it with null or a finite number", "$");
+            writer.WriteStartArray();
+            writer.WriteStringValue(tag);
+            writer.WriteStringValue(RealmValueTags.NonFiniteText(asDouble));
+            writer.WriteEndArray();
+            return;
         }
 
         Span<byte> text = stackalloc byte[40];

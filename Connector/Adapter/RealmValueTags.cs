@@ -18,6 +18,13 @@ public static class RealmValueTags
     public const string ObjectId = "objectId";
     public const string Uuid = "uuid";
     public const string Link = "link";
+    public const string Float = "float";
+    public const string Double = "double";
+
+    /// <summary>The texts of a float or double that JSON cannot write (<c>["double", "NaN"]</c>), spelled exactly so.</summary>
+    public const string NaN = "NaN";
+    public const string Infinity = "Infinity";
+    public const string NegativeInfinity = "-Infinity";
 
     private const long NanosPerMilli = 1_000_000;
 
@@ -55,6 +62,8 @@ public static class RealmValueTags
 
         return value switch
         {
+            DoubleValue { Value: var d } when !double.IsFinite(d) => List(Double, new StringValue(NonFiniteText(d))),
+            FloatValue { Value: var f } when !float.IsFinite(f) => List(Float, new StringValue(NonFiniteText(f))),
             TimestampValue t when ToMilliseconds(t) is { } ms => List(Date, new IntValue(ms)),
             TimestampValue t => List(Timestamp, new IntValue(t.Seconds), new IntValue(t.Nanoseconds)),
             DataValue d => List(Data64, new StringValue(Convert.ToBase64String(d.Bytes.Span))),
@@ -65,6 +74,22 @@ public static class RealmValueTags
             _ => value,
         };
     }
+
+    /// <summary>"NaN", "Infinity" or "-Infinity" for a value that is not finite (a float widens exactly).</summary>
+    public static string NonFiniteText(double value) =>
+        double.IsNaN(value) ? NaN
+        : double.IsPositiveInfinity(value) ? Infinity
+        : double.IsNegativeInfinity(value) ? NegativeInfinity
+        : throw new ArgumentOutOfRangeException(nameof(value), value, "a finite number has a plain JSON form");
+
+    /// <summary>The value of "NaN", "Infinity" or "-Infinity" (case matters, as in the protocol), or null for any other text.</summary>
+    public static double? ParseNonFinite(string text) => text switch
+    {
+        NaN => double.NaN,
+        Infinity => double.PositiveInfinity,
+        NegativeInfinity => double.NegativeInfinity,
+        _ => null,
+    };
 
     internal static void RememberOriginal(RealmValue tagged, ListValue original) => Originals.AddOrUpdate(tagged, original);
 

@@ -79,7 +79,7 @@ public static class ValueCoercion
                 DoubleValue => value,
                 FloatValue f => new DoubleValue(f.Value),
                 IntValue i => new DoubleValue(i.Value),
-                _ => throw Mismatch("a number", value, jsonPath),
+                _ => throw NotANumber(value, RealmValueTags.Double, jsonPath),
             },
             RealmPropertyType.String => value as StringValue ?? throw Mismatch("a string", value, jsonPath),
             RealmPropertyType.Data => value as DataValue ?? throw Mismatch("[\"data64\", \"<base64>\"]", value, jsonPath),
@@ -106,7 +106,7 @@ public static class ValueCoercion
             FloatValue f => f.Value,
             DoubleValue d => d.Value,
             IntValue i => i.Value,
-            _ => throw Mismatch("a number", value, jsonPath),
+            _ => throw NotANumber(value, RealmValueTags.Float, jsonPath),
         };
 
         // Rounding to the nearest float is what Realm does; a finite number beyond float's range is not a float.
@@ -114,6 +114,23 @@ public static class ValueCoercion
             ? throw new AdapterFormatException(
                 $"{AdapterValueWriter.Describe(value)} is outside the range of a float (±{float.MaxValue.ToString(CultureInfo.InvariantCulture)})", jsonPath)
             : value as FloatValue ?? new FloatValue((float)number);
+    }
+
+    /// <summary>
+    /// Not a number; an array that starts with "float" or "double" was meant as NaN or an infinity but is not spelled
+    /// as the protocol spells them (case matters: <c>["double", "nan"]</c> is not NaN), so the error says how.
+    /// </summary>
+    private static AdapterFormatException NotANumber(RealmValue found, string tag, string jsonPath)
+    {
+        if (RealmValueTags.AsUntaggedList(found) is ListValue { Items: [StringValue { Value: RealmValueTags.Float or RealmValueTags.Double }, ..] })
+        {
+            return Mismatch(
+                $"a number, or [\"{tag}\", \"NaN\"], [\"{tag}\", \"Infinity\"] or [\"{tag}\", \"-Infinity\"] spelled exactly so",
+                found,
+                jsonPath);
+        }
+
+        return Mismatch("a number", found, jsonPath);
     }
 
     private static AdapterFormatException Mismatch(string expected, RealmValue found, string jsonPath) =>

@@ -139,7 +139,7 @@ public sealed class ObjectRowGroup
             return coerced is NullValue ? null : IdentityConverter.Convert(coerced, _context.Class(property.ObjectType!, path), path);
         }
 
-        return SqlValueConverter.Convert(coerced, property.Type, slot.Type!, path);
+        return SqlValueConverter.Convert(coerced, property.Type, slot.Type!, path, (ClassName, property.Name));
     }
 
     private void SetCollection(PropertyMapping property, object owner, RealmValue coerced)
@@ -150,7 +150,7 @@ public sealed class ObjectRowGroup
         var items = new List<object?[]>();
         object? Element(RealmValue element) => target is not null
             ? element is NullValue ? null : IdentityConverter.Convert(element, target, string.Empty)
-            : SqlValueConverter.Convert(element, property.Property.Type, elementType, string.Empty);
+            : SqlValueConverter.Convert(element, property.Property.Type, elementType, string.Empty, (ClassName, property.Property.Name));
         if (coerced is DictionaryValue dictionary)
         {
             var keyType = SqlColumnType.Parse(child.Columns[1].SqlType);

@@ -14,7 +14,12 @@ public static class SqlValueConverter
 {
     private static readonly DateTime MinDate = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
 
-    public static object? Convert(RealmValue value, RealmPropertyType type, SqlColumnType column, string jsonPath)
+    /// <param name="owner">
+    /// The class and property the value is for, named in the error when SQL Server cannot hold it at all (NaN,
+    /// infinities); null where the path says enough (keys).
+    /// </param>
+    public static object? Convert(
+        RealmValue value, RealmPropertyType type, SqlColumnType column, string jsonPath, (string Class, string Property)? owner = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(column);
@@ -25,6 +30,7 @@ public static class SqlValueConverter
 
         if (type == RealmPropertyType.Mixed)
         {
+            // The mixed column is tagged JSON text: ["double", "NaN"] is stored, and read back, exactly.
             return AdapterValueWriter.ToJson(value);
         }
 
@@ -33,12 +39,12 @@ public static class SqlValueConverter
             BoolValue b => b.Value,
             IntValue i when column.DbType == System.Data.SqlDbType.NVarChar => Text(i.Value.ToString(CultureInfo.InvariantCulture), column, jsonPath),
             IntValue i => i.Value,
-            FloatValue f => f.Value,
-            DoubleValue d => d.Value,
+            FloatValue f => float.IsFinite(f.Value) ? f.Value : throw NotFinite(value, column, jsonPath, owner),
+            DoubleValue d => double.IsFinite(d.Value) ? d.Value : throw NotFinite(value, column, jsonPath, owner),
             StringValue s => Text(s.Value, column, jsonPath),
             DataValue d => d.Bytes.ToArray(),
             TimestampValue t => Date(t, jsonPath),
-            Decimal128Value d => Decimal(d.Text, column, jsonPath),
+            Decimal128Value d => Decimal(d, column, jsonPath, owner),
             ObjectIdValue o => System.Convert.FromHexString(o.Hex),
             UuidValue u => u.Value,
             _ => throw new AdapterFormatException($"a {value.GetType().Name} cannot be stored in a {column.Text} column", jsonPath),
@@ -82,11 +88,30 @@ public static class SqlValueConverter
         return MinDate.AddTicks((long)fromMin);
     }
 
-    private static SqlDecimal Decimal(string text, SqlColumnType column, string jsonPath)
+    /// <summary>
+    /// SQL Server's float, real and decimal hold finite values only (no NaN, no infinity: "float and real" and
+    /// "decimal and numeric" in the T-SQL reference), so such a value is bad input for its transaction, by name.
+    /// </summary>
+    private static AdapterFormatException NotFinite(RealmValue value, SqlColumnType column, string jsonPath, (string Class, string Property)? owner)
     {
+        var subject = owner is var (className, property) ? $"class '{className}', property '{property}': " : string.Empty;
+        var shown = value switch
+        {
+            DoubleValue d => RealmValueTags.NonFiniteText(d.Value),
+            FloatValue f => RealmValueTags.NonFiniteText(f.Value),
+            _ => $"decimal128 {((Decimal128Value)value).Text}",
+        };
+        return new AdapterFormatException($"{subject}{shown} cannot be stored in SQL Server ({column.Text} holds finite values only)", jsonPath);
+    }
+
+    private static SqlDecimal Decimal(Decimal128Value value, SqlColumnType column, string jsonPath, (string Class, string Property)? owner)
+    {
+        var text = value.Text;
         if (!DecimalText.TryNormalize(text, out var sign, out var integer, out var fraction))
         {
-            throw new AdapterFormatException($"decimal128 '{text}' (NaN or infinity) cannot be stored in {column.Text}", jsonPath);
+            throw text.TrimStart('+', '-') is "NaN" or "Inf" or "Infinity"
+                ? NotFinite(value, column, jsonPath, owner)
+                : new AdapterFormatException($"decimal128 '{text}' does not fit {column.Text}", jsonPath);
         }
 
         var integerDigits = column.Precision - column.Scale;
