@@ -13,8 +13,6 @@ internal readonly record struct RealmTypeSpec(
 {
     private const string ReservedCharacters = "[]<>{}?";
 
-    public bool IsPlainElement => Collection == CollectionKind.None && Keyword is null;
-
     /// <summary>
     /// The element named by <c>objectType</c> (<c>object_type</c>) of a property in object shape: a primitive type name
     /// (<c>"int"</c>; also <c>"int?"</c>, an optional element, as earlier producers wrote it) or else a class name
