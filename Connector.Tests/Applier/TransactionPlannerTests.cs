@@ -123,7 +123,7 @@ public class TransactionPlannerTests
     }
 
     [Test]
-    public void Re_sending_an_embedded_class_changes_nothing_though_ADD_TYPE_cannot_say_it_is_embedded()
+    public void Re_sending_an_embedded_class_without_the_flag_changes_nothing_as_producers_before_the_flag_send_it()
     {
         var plan = Plan("""{"type":"ADD_TYPE","object_type":"Address","properties":{"street":"string","city":"string"}}""");
 

@@ -15,12 +15,13 @@ internal static class AdapterInstructionReader
     private enum Field
     {
         Type, ObjectType, Identity, Values, Properties, PrimaryKey, Property, ListIndex, ObjectIdentity, NewIdentity, SwapIdentity,
+        Embedded, Asymmetric,
     }
 
     private static readonly string[] FieldNames =
     [
         "type", "object_type", "identity", "values", "properties", "primary_key", "property", "list_index",
-        "object_identity", "new_identity", "swap_identity",
+        "object_identity", "new_identity", "swap_identity", "embedded", "asymmetric",
     ];
 
     private static readonly byte[][] FieldNamesUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
@@ -102,6 +103,9 @@ internal static class AdapterInstructionReader
                     ? index
                     : throw context.Expected("a non-negative integer", ref reader);
                 break;
+            case Field.Embedded or Field.Asymmetric:
+                ReadFlag(ref reader, context, field, ref fields);
+                break;
             case Field.Identity:
                 fields.Identity = ReadIdentity(ref reader, context);
                 break;
@@ -114,6 +118,22 @@ internal static class AdapterInstructionReader
             default:
                 fields.SwapIdentity = ReadIdentity(ref reader, context);
                 break;
+        }
+    }
+
+    /// <summary>ADD_TYPE's "embedded" or "asymmetric": a JSON boolean, kept as given (an absent flag stays null).</summary>
+    private static void ReadFlag(ref Utf8JsonReader reader, JsonReadContext context, Field field, ref Fields fields)
+    {
+        var flag = reader.TokenType is JsonTokenType.True or JsonTokenType.False
+            ? reader.GetBoolean()
+            : throw context.Expected("true or false", ref reader);
+        if (field == Field.Embedded)
+        {
+            fields.Embedded = flag;
+        }
+        else
+        {
+            fields.Asymmetric = flag;
         }
     }
 
@@ -173,7 +193,7 @@ internal static class AdapterInstructionReader
 
         return type switch
         {
-            InstructionTypeNames.AddType => new AddTypeInstruction(objectType, Properties(), fields.PrimaryKey),
+            InstructionTypeNames.AddType => AddType(objectType, Properties(), fields, context),
             InstructionTypeNames.AddProperties => new AddPropertiesInstruction(objectType, Properties()),
             InstructionTypeNames.Insert => new InsertInstruction(objectType, Identity(), fields.Values ?? PropertyValues.Empty),
             InstructionTypeNames.Set => new SetInstruction(objectType, Identity(), Require(fields.Values, Field.Values, type, context)),
@@ -186,6 +206,21 @@ internal static class AdapterInstructionReader
             InstructionTypeNames.ChangeIdentity => new ChangeIdentityInstruction(objectType, Identity(), Require(fields.NewIdentity, Field.NewIdentity, type, context)),
             _ => new SwapIdentityInstruction(objectType, Identity(), Require(fields.SwapIdentity, Field.SwapIdentity, type, context)),
         };
+    }
+
+    private static AddTypeInstruction AddType(string objectType, ImmutableArray<RealmProperty> properties, Fields fields, JsonReadContext context)
+    {
+        if (fields.Embedded == true && fields.Asymmetric == true)
+        {
+            throw context.Error($"ADD_TYPE '{objectType}' says the class is both embedded and asymmetric; a class is one or the other, remove one flag");
+        }
+
+        if (fields.Embedded == true && fields.PrimaryKey is not null)
+        {
+            throw context.Error($"ADD_TYPE '{objectType}' says the class is embedded and gives it primary key '{fields.PrimaryKey}'; embedded classes have no primary key, remove one of them");
+        }
+
+        return new AddTypeInstruction(objectType, properties, fields.PrimaryKey, fields.Embedded, fields.Asymmetric);
     }
 
     private static T Require<T>(T? value, Field field, string type, JsonReadContext context)
@@ -230,5 +265,7 @@ internal static class AdapterInstructionReader
         public RealmValue? ObjectIdentity;
         public RealmValue? NewIdentity;
         public RealmValue? SwapIdentity;
+        public bool? Embedded;
+        public bool? Asymmetric;
     }
 }

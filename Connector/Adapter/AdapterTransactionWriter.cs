@@ -43,8 +43,8 @@ internal static class AdapterTransactionWriter
         writer.WriteString("object_type", instruction.ObjectType);
         switch (instruction)
         {
-            case AddTypeInstruction { PrimaryKey: { } primaryKey }:
-                writer.WriteString("primary_key", primaryKey);
+            case AddTypeInstruction addType:
+                WriteAddTypeFields(writer, addType);
                 break;
             case ObjectInstruction objectInstruction:
                 WriteValue(writer, "identity", objectInstruction.Identity);
@@ -81,6 +81,25 @@ internal static class AdapterTransactionWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The primary key when there is one, and the kind flags as given (absent stays absent).</summary>
+    private static void WriteAddTypeFields(Utf8JsonWriter writer, AddTypeInstruction addType)
+    {
+        if (addType.PrimaryKey is { } primaryKey)
+        {
+            writer.WriteString("primary_key", primaryKey);
+        }
+
+        if (addType.Embedded is { } embedded)
+        {
+            writer.WriteBoolean("embedded", embedded);
+        }
+
+        if (addType.Asymmetric is { } asymmetric)
+        {
+            writer.WriteBoolean("asymmetric", asymmetric);
+        }
     }
 
     private static void WriteListFields(Utf8JsonWriter writer, ListInstruction list)

@@ -76,14 +76,20 @@ public sealed class SchemaEvolution
         var at = classes.FindIndex(c => c.Name == instruction.ObjectType);
         if (instruction is AddTypeInstruction addType)
         {
-            var added = new RealmClass(addType.ObjectType, addType.Properties, addType.PrimaryKey);
+            var added = new RealmClass(addType.ObjectType, addType.Properties, addType.PrimaryKey, addType.Kind);
             if (at < 0)
             {
                 classes.Add(added);
                 _introducedAt.TryAdd(added.Name, index);
                 Introduce(index, added.Name, added.Properties);
             }
-            // ADD_TYPE cannot say whether a class is embedded or asymmetric: the mapped kind stands.
+            else if (addType.Contradicts(classes[at].Kind))
+            {
+                throw new AdapterFormatException(
+                    $"ADD_TYPE '{addType.ObjectType}' says the class is {Describe(addType.Kind)}, but it is mapped as {Describe(classes[at].Kind)}; " +
+                    "a class cannot change its kind", path);
+            }
+            // Without the flags (the original Adapter never wrote them) the ADD_TYPE says nothing of the kind: the mapped kind stands.
             else if (!classes[at].Equals(added with { Kind = classes[at].Kind }))
             {
                 throw new AdapterFormatException(
@@ -117,6 +123,13 @@ public sealed class SchemaEvolution
 
         classes[at] = classes[at] with { Properties = properties.ToImmutable() };
     }
+
+    private static string Describe(ClassKind kind) => kind switch
+    {
+        ClassKind.Embedded => "embedded",
+        ClassKind.Asymmetric => "asymmetric",
+        _ => "top-level",
+    };
 
     private void Introduce(int index, string className, IEnumerable<RealmProperty> properties)
     {

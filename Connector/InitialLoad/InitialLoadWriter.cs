@@ -47,7 +47,7 @@ public sealed class InitialLoadWriter
         var classes = ClassOrder.Sort(reader.Schema);
         foreach (var realmClass in classes)
         {
-            batcher.Add(new AddTypeInstruction(realmClass.Name, realmClass.Properties, realmClass.PrimaryKey));
+            batcher.Add(AddTypeInstruction.Of(realmClass));
         }
 
         var counts = ImmutableArray.CreateBuilder<KeyValuePair<string, long>>(classes.Length);

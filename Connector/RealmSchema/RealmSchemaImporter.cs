@@ -217,9 +217,10 @@ public static class RealmSchemaImporter
                 return $"type '{keyword}' needs \"objectType\" naming the {(keyword is "object" or "linkingObjects" ? "target class" : "element type")}; add it.";
             }
 
-            if (RealmTypeSpec.TryParse(objectType) is not { IsPlainElement: true } elementSpec)
+            // objectType names an element, never a type expression: "Added [x]" is a class, not a list of 'Added'.
+            if (RealmTypeSpec.TryParseElement(objectType) is not { } elementSpec)
             {
-                return $"unknown objectType '{objectType}'; {ElementHint}.";
+                return $"\"objectType\" is empty; {ElementHint}.";
             }
 
             spec = keyword switch

@@ -13,7 +13,25 @@ internal readonly record struct RealmTypeSpec(
 {
     private const string ReservedCharacters = "[]<>{}?";
 
-    public bool IsPlainElement => Collection == CollectionKind.None && Keyword is null;
+    /// <summary>
+    /// The element named by <c>objectType</c> (<c>object_type</c>) of a property in object shape: a primitive type name
+    /// (<c>"int"</c>; also <c>"int?"</c>, an optional element, as earlier producers wrote it) or else a class name
+    /// taken verbatim, spaces, brackets and <c>?</c> included (<c>"Group By"</c>, <c>"Added [x]"</c>), as realm-js
+    /// reads it. A class literally named like a primitive (<c>"int"</c>, <c>"int?"</c>) cannot be told apart here and
+    /// is read as the primitive, as realm-js reads it too.
+    /// </summary>
+    public static RealmTypeSpec? TryParseElement(string objectType)
+    {
+        if (objectType.Length == 0)
+        {
+            return null;
+        }
+
+        var optional = objectType.EndsWith('?');
+        return RealmTypeNames.TryPrimitive(optional ? objectType[..^1] : objectType) is { } primitive
+            ? new RealmTypeSpec(primitive, null, CollectionKind.None, optional, null)
+            : new RealmTypeSpec(RealmPropertyType.Object, objectType, CollectionKind.None, false, null);
+    }
 
     public static RealmTypeSpec? TryParse(string text)
     {
