@@ -95,6 +95,7 @@ public static class ValueCoercion
             RealmPropertyType.Object => value is StringValue or IntValue or ObjectIdValue or UuidValue
                 ? value
                 : throw Mismatch($"the identity of a '{property.ObjectType}' (a string or an integer) or null", value, jsonPath),
+            RealmPropertyType.Mixed => MixedCoercion.Coerce(value, jsonPath),
             _ => value,
         };
     }
