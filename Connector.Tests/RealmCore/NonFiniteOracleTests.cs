@@ -3,7 +3,7 @@ using System.Text.Json;
 using Connector.Adapter;
 using Connector.Sql;
 using Connector.Tests.Cli;
-using Connector.Tests.InitialLoad;
+using static Connector.Tests.RealmCore.RealmCoreOracle;
 
 namespace Connector.Tests.RealmCore;
 
@@ -42,11 +42,7 @@ public sealed class NonFiniteOracleTests : WorkFolderTest
     public void Inspect_exports_every_non_finite_value_as_realm_core_reads_it()
     {
         var (file, instructions) = Inspect(transactionSize: 1000);
-        var replayer = new InstructionReplayer();
-        using (var stream = File.OpenRead(instructions))
-        {
-            AdapterCodec.ReadJsonl(stream).ToList().ForEach(replayer.Apply);
-        }
+        var replayer = Replay(instructions);
 
         var dumped = RealmCoreTool.DumpObjects(file, "Probe");
         Assert.That(dumped, Has.Count.EqualTo(4));
@@ -56,7 +52,7 @@ public sealed class NonFiniteOracleTests : WorkFolderTest
             var actual = replayer.Values("Probe", new IntValue(id)).ToDictionary(p => p.Key, p => Normalize(p.Value), StringComparer.Ordinal);
             foreach (var (name, type) in Types)
             {
-                Assert.That(actual[name], Is.EqualTo(Normalize(expected.GetProperty(name), type)), $"Probe {id}, property '{name}'");
+                Assert.That(actual[name], Is.EqualTo(Dumped(expected.GetProperty(name), type)), $"Probe {id}, property '{name}'");
             }
         }
     }
@@ -92,46 +88,19 @@ public sealed class NonFiniteOracleTests : WorkFolderTest
         Assert.That(script, Does.Contain("N'[\"double\",\"NaN\"]'"), "a NaN inside mixed is tagged JSON text, which the mixed column stores exactly");
     }
 
-    private (string File, string Instructions) Inspect(int transactionSize)
-    {
-        var file = Path.Combine(Work, "probe.realm");
-        RealmCoreTool.Create(Spec, file);
-        var instructions = Path.Combine(Work, "instructions.jsonl");
-        var run = CliRun.Of("inspect", "--realm-file", file, "--instructions", "--transaction-size",
-            transactionSize.ToString(CultureInfo.InvariantCulture), "--out", instructions);
-        Assert.That(run.ExitCode, Is.Zero, run.Error);
-        return (file, instructions);
-    }
-
-    /// <summary>A value as comparable text: its type and exact number (-0 kept, NaN and infinities by name).</summary>
-    private static string Normalize(RealmValue value) => value switch
-    {
-        NullValue => "null",
-        IntValue i => $"int:{i.Value}",
-        FloatValue f => $"float:{Number(f.Value, float.IsNegative(f.Value), f.Value.ToString("R", CultureInfo.InvariantCulture))}",
-        DoubleValue d => $"double:{Number(d.Value, double.IsNegative(d.Value), d.Value.ToString("R", CultureInfo.InvariantCulture))}",
-        Decimal128Value d => $"decimal128:{d.Text}",
-        ListValue l => "[" + string.Join(",", l.Items.Select(Normalize)) + "]",
-        DictionaryValue d => "{" + string.Join(",", d.Entries.Select(e => $"{e.Key}={Normalize(e.Value)}")) + "}",
-        _ => value.ToString(),
-    };
+    private (string File, string Instructions) Inspect(int transactionSize) => RealmCoreOracle.CreateAndInspect(Work, Spec, transactionSize);
 
     /// <summary>realm-core's dump of a value of <paramref name="type"/> (tool README, "Output of dump") in the same text.</summary>
-    private static string Normalize(JsonElement dumped, string type) => (dumped.ValueKind, type) switch
+    private static string Dumped(JsonElement dumped, string type) => (dumped.ValueKind, type) switch
     {
         (JsonValueKind.Null, _) => "null",
-        (JsonValueKind.Array, _) => "[" + string.Join(",", dumped.EnumerateArray().Select(e => Normalize(e, type))) + "]",
-        (JsonValueKind.Object, "mixed") => Normalize(dumped.GetProperty("value"), dumped.GetProperty("type").GetString()!),
-        (JsonValueKind.Object, _) => "{" + string.Join(",", dumped.EnumerateObject().Select(p => $"{p.Name}={Normalize(p.Value, type)}")) + "}",
+        (JsonValueKind.Array, _) => "[" + string.Join(",", dumped.EnumerateArray().Select(e => Dumped(e, type))) + "]",
+        (JsonValueKind.Object, "mixed") => Dumped(dumped.GetProperty("value"), dumped.GetProperty("type").GetString()!),
+        (JsonValueKind.Object, _) => "{" + string.Join(",", dumped.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}={Dumped(p.Value, type)}")) + "}",
         (_, "int") => $"int:{dumped.GetInt64()}",
         (_, "float") => Normalize(new FloatValue((float)Floating(dumped))),
         (_, "double") => Normalize(new DoubleValue(Floating(dumped))),
         (_, "decimal128") => "decimal128:" + dumped.GetString() switch { "Inf" => "Infinity", "-Inf" => "-Infinity", var text => text },
         _ => throw new AssertionException($"no comparison for a dumped {type}: {dumped}"),
     };
-
-    private static double Floating(JsonElement dumped) =>
-        dumped.ValueKind == JsonValueKind.String ? RealmValueTags.ParseNonFinite(dumped.GetString()!)!.Value : dumped.GetDouble();
-
-    private static string Number(double value, bool negative, string text) => value == 0 && negative ? "-0" : text;
 }

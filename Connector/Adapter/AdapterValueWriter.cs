@@ -35,6 +35,9 @@ public static class AdapterValueWriter
             case StringValue s:
                 writer.WriteStringValue(s.Value);
                 break;
+            case ListValue { InMixed: true } or DictionaryValue { InMixed: true }:
+                WriteNested(writer, value);
+                break;
             case ListValue list:
                 WriteList(writer, list);
                 break;
@@ -87,6 +90,31 @@ public static class AdapterValueWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>A collection nested in mixed, tagged: <c>["list", [...]]</c> or <c>["dictionary", {...}]</c>.</summary>
+    private static void WriteNested(Utf8JsonWriter writer, RealmValue collection)
+    {
+        writer.WriteStartArray();
+        try
+        {
+            if (collection is ListValue list)
+            {
+                writer.WriteStringValue(RealmValueTags.List);
+                WriteList(writer, list);
+            }
+            else
+            {
+                writer.WriteStringValue(RealmValueTags.Dictionary);
+                WriteEntries(writer, ((DictionaryValue)collection).Entries);
+            }
+        }
+        catch (AdapterFormatException e)
+        {
+            throw e.Under(JsonReadContext.Element(1));
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteList(Utf8JsonWriter writer, ListValue list)

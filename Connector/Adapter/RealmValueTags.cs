@@ -21,6 +21,10 @@ public static class RealmValueTags
     public const string Float = "float";
     public const string Double = "double";
 
+    /// <summary>The tags of a collection nested in mixed: <c>["list", [...]]</c>, <c>["dictionary", {...}]</c>.</summary>
+    public const string List = "list";
+    public const string Dictionary = "dictionary";
+
     /// <summary>The texts of a float or double that JSON cannot write (<c>["double", "NaN"]</c>), spelled exactly so.</summary>
     public const string NaN = "NaN";
     public const string Infinity = "Infinity";
@@ -62,14 +66,14 @@ public static class RealmValueTags
 
         return value switch
         {
-            DoubleValue { Value: var d } when !double.IsFinite(d) => List(Double, new StringValue(NonFiniteText(d))),
-            FloatValue { Value: var f } when !float.IsFinite(f) => List(Float, new StringValue(NonFiniteText(f))),
-            TimestampValue t when ToMilliseconds(t) is { } ms => List(Date, new IntValue(ms)),
-            TimestampValue t => List(Timestamp, new IntValue(t.Seconds), new IntValue(t.Nanoseconds)),
-            DataValue d => List(Data64, new StringValue(Convert.ToBase64String(d.Bytes.Span))),
-            Decimal128Value d => List(Decimal128, new StringValue(d.Text)),
-            ObjectIdValue o => List(ObjectId, new StringValue(o.Hex)),
-            UuidValue u => List(Uuid, new StringValue(u.Value.ToString("D"))),
+            DoubleValue { Value: var d } when !double.IsFinite(d) => Tagged(Double, new StringValue(NonFiniteText(d))),
+            FloatValue { Value: var f } when !float.IsFinite(f) => Tagged(Float, new StringValue(NonFiniteText(f))),
+            TimestampValue t when ToMilliseconds(t) is { } ms => Tagged(Date, new IntValue(ms)),
+            TimestampValue t => Tagged(Timestamp, new IntValue(t.Seconds), new IntValue(t.Nanoseconds)),
+            DataValue d => Tagged(Data64, new StringValue(Convert.ToBase64String(d.Bytes.Span))),
+            Decimal128Value d => Tagged(Decimal128, new StringValue(d.Text)),
+            ObjectIdValue o => Tagged(ObjectId, new StringValue(o.Hex)),
+            UuidValue u => Tagged(Uuid, new StringValue(u.Value.ToString("D"))),
             LinkValue l => new ListValue([new StringValue(Link), new StringValue(l.ClassName), l.Identity]),
             _ => value,
         };
@@ -93,7 +97,7 @@ public static class RealmValueTags
 
     internal static void RememberOriginal(RealmValue tagged, ListValue original) => Originals.AddOrUpdate(tagged, original);
 
-    private static ListValue List(string tag, params ReadOnlySpan<RealmValue> rest)
+    private static ListValue Tagged(string tag, params ReadOnlySpan<RealmValue> rest)
     {
         var items = ImmutableArray.CreateBuilder<RealmValue>(rest.Length + 1);
         items.Add(new StringValue(tag));

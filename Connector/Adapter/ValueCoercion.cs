@@ -8,7 +8,8 @@ namespace Connector.Adapter;
 /// Interprets a structurally decoded value against the property it is for, giving the canonical form of the
 /// property's type: an <see cref="IntValue"/> for int, a <see cref="FloatValue"/> for float (integers accepted),
 /// the identity (string, integer, objectId or uuid) for a to-one link, a whole <see cref="ListValue"/> or
-/// <see cref="DictionaryValue"/> with every element coerced for a collection.
+/// <see cref="DictionaryValue"/> with every element coerced for a collection, and for a mixed the value with its
+/// nested collections read from their tags (<see cref="MixedCoercion"/>).
 /// </summary>
 public static class ValueCoercion
 {
@@ -95,6 +96,7 @@ public static class ValueCoercion
             RealmPropertyType.Object => value is StringValue or IntValue or ObjectIdValue or UuidValue
                 ? value
                 : throw Mismatch($"the identity of a '{property.ObjectType}' (a string or an integer) or null", value, jsonPath),
+            RealmPropertyType.Mixed => MixedCoercion.Coerce(value, jsonPath),
             _ => value,
         };
     }

@@ -95,7 +95,9 @@ public static class SqlValueDecoder
             }
 
             var value = AdapterValueReader.Read(ref reader, new JsonReadContext());
-            return reader.Read() ? throw new AdapterFormatException("a mixed column holds more than one JSON value", "$") : value;
+            return reader.Read()
+                ? throw new AdapterFormatException("a mixed column holds more than one JSON value", "$")
+                : MixedCoercion.Coerce(value, "$");
         }
         catch (JsonException e)
         {

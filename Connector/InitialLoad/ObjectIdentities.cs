@@ -53,9 +53,11 @@ public sealed class ObjectIdentities(RealmFileReader reader)
     public RealmValue Translate(RealmValue value, bool insideMixed) => value switch
     {
         ObjectLinkValue link => TranslateLink(link, insideMixed) ?? RealmValue.Null,
-        ListValue list => new ListValue(TranslateItems(list.Items, insideMixed)),
-        DictionaryValue dictionary => new DictionaryValue(
-            dictionary.Entries.Select(e => KeyValuePair.Create(e.Key, Translate(e.Value, insideMixed))).ToImmutableArray()),
+        ListValue list => list with { Items = TranslateItems(list.Items, insideMixed) },
+        DictionaryValue dictionary => dictionary with
+        {
+            Entries = dictionary.Entries.Select(e => KeyValuePair.Create(e.Key, Translate(e.Value, insideMixed))).ToImmutableArray(),
+        },
         _ => value,
     };
 

@@ -110,9 +110,11 @@ internal sealed class MixedLeaf : IValueLeaf
         var collectionRef = RealmNodeReader.RefAt(Refs(), Index(value, Refs()));
         var nestedGuard = guard ?? new NodeGuard();
         var element = new ElementSpec(RealmColumnType.Mixed, Nullable: true, linkTarget);
+        // Marked as nested in mixed, so that the protocol writes it tagged: ["list", [...]], ["dictionary", {...}].
+        // realm-core refuses a set nested in mixed; one read here is written as a list.
         return type == NestedDictionary
-            ? CollectionReader.ReadDictionary(context, collectionRef, element, nestedGuard, depth + 1)
-            : CollectionReader.ReadList(context, collectionRef, element, nestedGuard, depth + 1);
+            ? CollectionReader.ReadDictionary(context, collectionRef, element, nestedGuard, depth + 1) with { InMixed = true }
+            : CollectionReader.ReadList(context, collectionRef, element, nestedGuard, depth + 1) with { InMixed = true };
     }
 
     private long Pair(long value, int half)
