@@ -157,6 +157,12 @@ public sealed class InboundApplier
         {
             counts.Applied++;
             counts.Conflicts += outcome.Conflicts;
+            foreach (var refused in outcome.Refused)
+            {
+                // Not a stop under either OnBadTransaction: the rest of the transaction was applied.
+                _logger.LogWarning("Realm path {RealmPath}: version {Version}, instruction {InstructionIndex}: {Error}; recorded in realmsync.DeadLetter",
+                    state.RealmPath, transaction.Version, refused.Instructions[0], refused.Error);
+            }
         }
         else
         {
