@@ -35,7 +35,7 @@ public class NullKeyIntegrationTests
 
         var result = await harness.Applier(new ApplierOptions(OnBadTransaction: policy)).RunOnceAsync(ApplierHarness.RealmPath, cancellationToken);
 
-        Assert.That((result.Status, result.Applied, result.DeadLettered, result.Cursor), Is.EqualTo((InboundRunStatus.CaughtUp, 2, 0, 2L)));
+        Assert.That((result.Status, result.Applied, result.DeadLettered, result.LeftOut, result.Cursor), Is.EqualTo((InboundRunStatus.CaughtUp, 2, 0, 1, 2L)));
         Assert.That(await harness.CursorAsync(cancellationToken), Is.EqualTo(2L));
         Assert.That(await harness.Database.QueryAsync("SELECT t.[code], t.[label] FROM [app].[Tag] AS t", cancellationToken),
             Is.EqualTo(new[] { new object?[] { "a", "first" } }));

@@ -157,6 +157,7 @@ public sealed class InboundApplier
         {
             counts.Applied++;
             counts.Conflicts += outcome.Conflicts;
+            counts.LeftOut += outcome.Refused.Length;
             foreach (var refused in outcome.Refused)
             {
                 // Not a stop under either OnBadTransaction: the rest of the transaction was applied.
@@ -227,7 +228,9 @@ public sealed class InboundApplier
 
         public int Conflicts { get; set; }
 
+        public int LeftOut { get; set; }
+
         public InboundRunResult For(RealmState state, InboundRunStatus status) =>
-            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason);
+            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason) { LeftOut = LeftOut };
     }
 }
