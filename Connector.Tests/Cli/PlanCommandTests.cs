@@ -56,6 +56,30 @@ public class PlanCommandTests : WorkFolderTest
     }
 
     [Test]
+    public void An_object_with_a_null_primary_key_is_a_warning_naming_its_class_and_the_rest_is_planned()
+    {
+        var file = Path.Combine(Work, "nullkey.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"realm_path":"/default","version":1,"instructions":[{"type":"ADD_TYPE","object_type":"Tag","primary_key":"code","properties":{"code":"int?"}},""" +
+            """{"type":"INSERT","object_type":"Tag","identity":null,"values":{"code":null}},{"type":"INSERT","object_type":"Tag","identity":4,"values":{"code":4}}]}""",
+            """{"realm_path":"/default","version":2,"instructions":[{"type":"DELETE","object_type":"Dog","identity":"x"}]}""",
+        ]);
+
+        var run = CliRun.Of("plan", "--realm-schema", Schema, "--instructions", file, "--out", Work);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("Planned 2 transaction(s)"));
+        Assert.That(run.Error, Is.EqualTo(
+            "warning: version 1, instruction 1: class 'Tag': an object with a null primary key cannot be stored in SQL Server (a null key is indistinguishable from \"no link\" in link columns); " +
+            "the 1 instruction(s) naming it (index 1) were left out, the rest of the transaction was applied\n"));
+        var script = File.ReadAllText(Path.Combine(Work, "plan.sql"));
+        Assert.That(TSqlScriptParser.Errors(script), Is.Empty);
+        Assert.That(script, Does.Contain("-- LEFT OUT, recorded in realmsync.DeadLetter: class 'Tag'"));
+        Assert.That(script, Does.Contain("-- instruction 2: Upsert 'Tag'"));
+    }
+
+    [Test]
     public void A_missing_instructions_file_is_bad_input() =>
         Assert.That(CliRun.Of("plan", "--realm-schema", Schema, "--instructions", Path.Combine(Work, "none.jsonl"), "--out", Work).ExitCode, Is.EqualTo(ExitCodes.BadInput));
 }

@@ -1,9 +1,14 @@
+using System.Collections.Immutable;
 using Connector.SchemaGeneration;
 
 namespace Connector.Applier;
 
 /// <summary>
 /// The result of <see cref="TransactionApplier.ApplyAsync"/>: its status, the conflicts recorded, and for
-/// <see cref="ApplyStatus.SchemaScriptNeeded"/> the deployment a DBA must run with the mapping it grows from.
+/// <see cref="ApplyStatus.SchemaScriptNeeded"/> the deployment a DBA must run with the mapping it grows from, and the
+/// objects with a null primary key left out of an applied transaction (recorded in realmsync.DeadLetter).
 /// </summary>
-public sealed record ApplyOutcome(ApplyStatus Status, int Conflicts = 0, SchemaDeployment? PendingSchema = null, SchemaMapping? PreviousMapping = null);
+public sealed record ApplyOutcome(ApplyStatus Status, int Conflicts = 0, SchemaDeployment? PendingSchema = null, SchemaMapping? PreviousMapping = null)
+{
+    public ImmutableArray<RefusedObject> Refused { get; init; } = [];
+}

@@ -77,6 +77,7 @@ public sealed class ConflictRecords(MappingContext context, AdapterTransaction t
         {
             if (transaction.Instructions[i] is ObjectInstruction { } instruction && instruction.ObjectType == call.ClassName &&
                 instruction is InsertInstruction or SetInstruction or DeleteInstruction &&
+                instruction.Identity is not NullValue && // a null-keyed object's instructions were left out of the plan (NullKeyRefusals)
                 KeyComparer.Instance.Equals(IdentityConverter.Convert(instruction.Identity, mapped, "$"), key))
             {
                 found.Add((i, instruction));

@@ -9,7 +9,8 @@ namespace Connector.Applier;
 /// The applier's dry run (<c>plan</c>): the transactions of one Realm path, in order, against a mapping, as the
 /// T-SQL the applier would send, without a database. Mirrors the applier's rules: versions at or below the
 /// cursor are skipped, a bad transaction is applied not at all (and, with <c>stop</c>, ends the run), a schema
-/// change is planned by DacFx against the schema in force before it.
+/// change is planned by DacFx against the schema in force before it. An object with a null primary key is left out
+/// as the applier leaves it out (<see cref="NullKeyRefusals"/>): a warning, not an error, and the rest is planned.
 /// </summary>
 public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
 {
@@ -19,6 +20,9 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
     private long _cursor;
 
     public List<string> Errors { get; } = [];
+
+    /// <summary>One per object with a null primary key left out (the applier's realmsync.DeadLetter rows).</summary>
+    public List<string> Warnings { get; } = [];
 
     public int Planned { get; private set; }
 
@@ -90,6 +94,7 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
         }
 
         _sql.Append(PlanScriptWriter.Write(plan, deployment, _mapping)).Append('\n');
+        Warnings.AddRange(plan.Refused.Select(r => string.Create(CultureInfo.InvariantCulture, $"version {transaction.Version}, instruction {r.Instructions[0]}: {r.Error}")));
         _mapping = plan.Mapping;
         _cursor = transaction.Version;
         Planned++;

@@ -157,6 +157,13 @@ public sealed class InboundApplier
         {
             counts.Applied++;
             counts.Conflicts += outcome.Conflicts;
+            counts.LeftOut += outcome.Refused.Length;
+            foreach (var refused in outcome.Refused)
+            {
+                // Not a stop under either OnBadTransaction: the rest of the transaction was applied.
+                _logger.LogWarning("Realm path {RealmPath}: version {Version}, instruction {InstructionIndex}: {Error}; recorded in realmsync.DeadLetter",
+                    state.RealmPath, transaction.Version, refused.Instructions[0], refused.Error);
+            }
         }
         else
         {
@@ -221,7 +228,9 @@ public sealed class InboundApplier
 
         public int Conflicts { get; set; }
 
+        public int LeftOut { get; set; }
+
         public InboundRunResult For(RealmState state, InboundRunStatus status) =>
-            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason);
+            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason) { LeftOut = LeftOut };
     }
 }

@@ -20,6 +20,11 @@ public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier
                 allWarnings.Add($"Realm path '{realm.RealmPath}': {result.DeadLettered} bad transaction(s) dead-lettered (realmsync.DeadLetter)");
             }
 
+            if (result.LeftOut > 0)
+            {
+                allWarnings.Add($"Realm path '{realm.RealmPath}': {result.LeftOut} object(s) with a null primary key left out of applied transactions (realmsync.DeadLetter)");
+            }
+
             if (result.Conflicts > 0)
             {
                 allWarnings.Add($"Realm path '{realm.RealmPath}': {result.Conflicts} conflict(s) resolved by the conflict policy (realmsync.Conflict)");

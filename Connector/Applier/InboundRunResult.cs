@@ -1,6 +1,9 @@
 namespace Connector.Applier;
 
-/// <summary>What one run of <see cref="InboundApplier.RunOnceAsync"/> did for a Realm path.</summary>
+/// <summary>
+/// What one run of <see cref="InboundApplier.RunOnceAsync"/> did for a Realm path; <see cref="LeftOut"/> counts the
+/// objects with a null primary key left out of applied transactions (each a realmsync.DeadLetter row).
+/// </summary>
 public sealed record InboundRunResult(
     string RealmPath,
     InboundRunStatus Status,
@@ -9,4 +12,7 @@ public sealed record InboundRunResult(
     int DeadLettered,
     int Conflicts,
     long Cursor,
-    string? Reason);
+    string? Reason)
+{
+    public int LeftOut { get; init; }
+}

@@ -53,6 +53,12 @@ public static class PlanScriptWriter
                 .Append(SqlLiteral.Utf16Text(deployment.DacFxScript)).Append(", ").Append(SqlLiteral.Utf16Text(SchemaMappingJson.Write(plan.Mapping))).Append(");\n");
         }
 
+        foreach (var refused in plan.Refused)
+        {
+            // The applier records each in realmsync.DeadLetter in this same transaction, with the transaction's JSON.
+            sql.Append("-- LEFT OUT, recorded in realmsync.DeadLetter: ").Append(CommentSafe(refused.Error)).Append('\n');
+        }
+
         for (var i = 0; i < plan.Calls.Length; i++)
         {
             AppendCall(sql, plan.Calls[i], i + 1);

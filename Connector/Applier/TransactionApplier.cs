@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data;
 using System.Globalization;
 using Connector.Adapter;
@@ -46,6 +47,12 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
             await CatalogStore.InsertConflictAsync(connection, sqlTransaction, conflict, cancellationToken);
         }
 
+        // Objects with a null primary key were left out of the plan: recorded beside the rest, which is applied.
+        foreach (var deadLetter in RefusalRecords(realm.RealmId, transaction, plan.Refused))
+        {
+            await CatalogStore.InsertDeadLetterAsync(connection, sqlTransaction, deadLetter, cancellationToken);
+        }
+
         if (!await CatalogStore.AdvanceCursorAsync(connection, sqlTransaction, realm.RealmId, transaction.Version, cancellationToken))
         {
             await sqlTransaction.RollbackAsync(cancellationToken);
@@ -53,7 +60,21 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         }
 
         await sqlTransaction.CommitAsync(cancellationToken);
-        return new ApplyOutcome(ApplyStatus.Applied, resolution.Conflicts.Length);
+        return new ApplyOutcome(ApplyStatus.Applied, resolution.Conflicts.Length) { Refused = plan.Refused };
+    }
+
+    /// <summary>The realmsync.DeadLetter row of each object left out of an applied transaction, at its first instruction.</summary>
+    public static IReadOnlyList<DeadLetterRecord> RefusalRecords(int realmId, AdapterTransaction transaction, ImmutableArray<RefusedObject> refused)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (refused.IsEmpty)
+        {
+            return [];
+        }
+
+        var json = AdapterCodec.Encode(transaction);
+        return [.. refused.Select(r => new DeadLetterRecord(
+            realmId, transaction.Version, r.Instructions[0], string.Create(CultureInfo.InvariantCulture, $"version {transaction.Version}: {r.Error}"), json))];
     }
 
     /// <summary>

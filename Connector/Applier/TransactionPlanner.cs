@@ -9,7 +9,9 @@ namespace Connector.Applier;
 /// Validates a transaction against the mapping and plans it as calls of the generated procedures. Consecutive
 /// INSERTs (SETs, DELETEs) of one class become one table-valued call where that cannot change the outcome;
 /// everything else keeps its order. Any problem is bad input (<see cref="AdapterFormatException"/>) naming
-/// the version, the instruction and the JSON path, and nothing of the transaction is applied.
+/// the version, the instruction and the JSON path, and nothing of the transaction is applied. The one exception
+/// is an object with a null primary key (<see cref="NullKeyRefusals"/>): it and the instructions naming it are
+/// left out and listed in <see cref="TransactionPlan.Refused"/>, and the rest is planned.
 /// </summary>
 public static class TransactionPlanner
 {
@@ -20,8 +22,9 @@ public static class TransactionPlanner
         {
             var evolution = SchemaEvolution.Apply(transaction, current);
             var context = MappingContext.For(evolution.Mapping);
-            var calls = new PlanBuilder(context, evolution).Build(transaction.Instructions);
-            return new TransactionPlan(transaction.RealmPath, transaction.Version, evolution.Mapping, evolution.Changed, calls);
+            var (leftOut, refused) = NullKeyRefusals.Find(context, transaction.Instructions);
+            var calls = new PlanBuilder(context, evolution).Build(transaction.Instructions, leftOut);
+            return new TransactionPlan(transaction.RealmPath, transaction.Version, evolution.Mapping, evolution.Changed, calls) { Refused = refused };
         }
         catch (AdapterFormatException e)
         {
@@ -35,10 +38,15 @@ public static class TransactionPlanner
         private ObjectRowGroup? _rows;
         private DeleteGroup? _deletes;
 
-        public ImmutableArray<PlannedCall> Build(ImmutableArray<Instruction> instructions)
+        public ImmutableArray<PlannedCall> Build(ImmutableArray<Instruction> instructions, IReadOnlySet<int> leftOut)
         {
             for (var i = 0; i < instructions.Length; i++)
             {
+                if (leftOut.Contains(i))
+                {
+                    continue;
+                }
+
                 // Paths inside are relative to the instruction, made whole only for an error.
                 try
                 {

@@ -66,6 +66,12 @@ public static class PlanCommand
             var directory = parse.GetValue(output)!;
             OutputFolder.Write(directory, "--out", ("plan.sql", Encoding.UTF8.GetBytes(run.Script())));
             stdout.WriteLine($"Planned {run.Planned} transaction(s) for Realm path '{path}': wrote {Path.Combine(directory, "plan.sql")}.");
+            foreach (var warning in run.Warnings)
+            {
+                // Not bad input: the applier records these in realmsync.DeadLetter and applies the rest (exit 0).
+                parse.InvocationConfiguration.Error.WriteLine("warning: " + warning);
+            }
+
             foreach (var error in run.Errors)
             {
                 parse.InvocationConfiguration.Error.WriteLine("error: " + error);
