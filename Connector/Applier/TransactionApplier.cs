@@ -50,7 +50,7 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         // Objects with a null primary key were left out of the plan: recorded beside the rest, which is applied.
         foreach (var deadLetter in RefusalRecords(realm.RealmId, transaction, plan.Refused))
         {
-            await CatalogStore.InsertDeadLetterAsync(connection, sqlTransaction, deadLetter, cancellationToken);
+            await CatalogStore.InsertDeadLetterAsync(connection, sqlTransaction, deadLetter, cancellationToken, refusal: true);
         }
 
         if (!await CatalogStore.AdvanceCursorAsync(connection, sqlTransaction, realm.RealmId, transaction.Version, cancellationToken))

@@ -39,6 +39,15 @@ public static class CatalogStatements
         "INSERT INTO [realmsync].[SchemaDeployment] ([RealmId], [Reason], [Dacpac], [Script], [Mapping]) " +
         "VALUES (@RealmId, @Reason, @Dacpac, @Script, @Mapping);";
 
+    /// <summary>
+    /// The record of an object left out of a transaction that is applied (a null primary key), written in that
+    /// transaction: a plain INSERT, since it exists only if the transaction commits, which the cursor makes happen
+    /// once (and a NOT EXISTS scan of the unindexed table would wait on other sessions' uncommitted dead letters).
+    /// </summary>
+    public const string InsertRefusal =
+        "INSERT INTO [realmsync].[DeadLetter] ([RealmId], [Version], [InstructionIndex], [Error], [Transaction]) " +
+        "VALUES (@RealmId, @Version, @InstructionIndex, @Error, @Transaction);";
+
     // Idempotent: under onBadTransaction = stop every restart meets the same bad transaction again, and one
     // dead letter per transaction and error is what a DBA wants to read.
     public const string InsertDeadLetter =
@@ -97,6 +106,7 @@ public static class CatalogStatements
         [nameof(LoadDeployment)] = LoadDeployment,
         [nameof(RecordDeployment)] = RecordDeployment,
         [nameof(InsertDeadLetter)] = InsertDeadLetter,
+        [nameof(InsertRefusal)] = InsertRefusal,
         [nameof(InsertConflict)] = InsertConflict,
         [nameof(ReadWatermark)] = ReadWatermark,
         [nameof(InsertInitialWatermark)] = InsertInitialWatermark,

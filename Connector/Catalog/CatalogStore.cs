@@ -137,10 +137,15 @@ public static class CatalogStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task InsertDeadLetterAsync(SqlConnection connection, SqlTransaction transaction, DeadLetterRecord deadLetter, CancellationToken cancellationToken)
+    /// <param name="refusal">
+    /// An object left out of a transaction that is being applied (<see cref="CatalogStatements.InsertRefusal"/>), rather
+    /// than a transaction refused whole (<see cref="CatalogStatements.InsertDeadLetter"/>, idempotent).
+    /// </param>
+    public static async Task InsertDeadLetterAsync(
+        SqlConnection connection, SqlTransaction transaction, DeadLetterRecord deadLetter, CancellationToken cancellationToken, bool refusal = false)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
-        await using var command = Command(connection, transaction, CatalogStatements.InsertDeadLetter);
+        await using var command = Command(connection, transaction, refusal ? CatalogStatements.InsertRefusal : CatalogStatements.InsertDeadLetter);
         command.Parameters.Add(RealmId(deadLetter.RealmId));
         command.Parameters.Add(new SqlParameter("@Version", SqlDbType.BigInt) { Value = deadLetter.Version });
         command.Parameters.Add(new SqlParameter("@InstructionIndex", SqlDbType.Int) { Value = (object?)deadLetter.InstructionIndex ?? DBNull.Value });
