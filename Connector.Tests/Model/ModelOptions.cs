@@ -1,0 +1,33 @@
+namespace Connector.Tests.Model;
+
+/// <summary>What the model does with the one object of a class whose optional primary key is null.</summary>
+public enum NullKeys
+{
+    /// <summary>As the SQL Server applier does (<c>Connector/Applier/NullKeyRefusals.cs</c>): the object and the instructions naming it are left out.</summary>
+    Refuse,
+
+    /// <summary>As Realm does: the object is stored under the identity null (a database that can tell it from "no link").</summary>
+    Store,
+}
+
+/// <summary>What a delete or an identity change does to links held inside mixed values.</summary>
+public enum MixedLinks
+{
+    /// <summary>
+    /// As Realm core does: a mixed property, a list-of-mixed element or a dictionary value linking to a deleted object
+    /// becomes null (a set-of-mixed element is removed), at any depth of nested collections; an identity change moves them.
+    /// </summary>
+    Follow,
+
+    /// <summary>As the SQL Server applier does today (README, Known limitations): links inside mixed are left as they are.</summary>
+    Keep,
+}
+
+/// <summary>The choices where the databases differ from Realm; the defaults are Realm's.</summary>
+public sealed record ModelOptions(NullKeys NullKeys = NullKeys.Store, MixedLinks MixedLinks = MixedLinks.Follow)
+{
+    public static ModelOptions Realm { get; } = new();
+
+    /// <summary>What the SQL Server applier does now.</summary>
+    public static ModelOptions SqlServer { get; } = new(NullKeys.Refuse, MixedLinks.Keep);
+}
