@@ -9,7 +9,7 @@ namespace Connector.Tests.Model;
 /// </summary>
 internal static class ModelFixture
 {
-    public const string Path = "/test";
+    public const string RealmPath = "/test";
 
     public static readonly RealmProperty[] PersonProperties =
     [
@@ -44,7 +44,7 @@ internal static class ModelFixture
         return model;
     }
 
-    public static AdapterTransaction Transaction(long version, params Instruction[] instructions) => new(Path, version, [.. instructions]);
+    public static AdapterTransaction Transaction(long version, params Instruction[] instructions) => new(RealmPath, version, [.. instructions]);
 
     /// <summary>Applies a transaction that must apply.</summary>
     public static void Applied(this RealmModel model, long version, params Instruction[] instructions)
