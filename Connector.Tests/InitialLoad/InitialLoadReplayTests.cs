@@ -79,7 +79,7 @@ public sealed class InitialLoadReplayTests : WorkFolderTest
     }
 
     /// <summary>What the reader reads, links replaced by the target's identity, independently of the code under test.</summary>
-    private static Dictionary<string, List<string>> Expected(RealmFileReader reader)
+    internal static Dictionary<string, List<string>> Expected(RealmFileReader reader)
     {
         var expected = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var realmClass in reader.Schema.Classes)
@@ -125,7 +125,7 @@ public sealed class InitialLoadReplayTests : WorkFolderTest
     /// An object as one line of Adapter JSON. Comparing the JSON compares what the protocol can carry: a float inside
     /// Mixed travels as a JSON number and comes back as a double, with the same text.
     /// </summary>
-    private static string Render(RealmValue identity, ImmutableArray<KeyValuePair<string, RealmValue>> values) =>
+    internal static string Render(RealmValue identity, ImmutableArray<KeyValuePair<string, RealmValue>> values) =>
         AdapterValueWriter.ToJson(identity) + " " + AdapterValueWriter.ToJson(new DictionaryValue(values));
 
     private static List<AdapterTransaction> ReadTransactions(string path)
