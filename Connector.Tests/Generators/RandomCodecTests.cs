@@ -34,7 +34,7 @@ public class RandomCodecTests
     [Test]
     public void Any_generated_schema_passes_realm_schema_validation() =>
         RandomRuns.Check(RealmSchemas.Schema, schema =>
-            Assert.That(RealmSchemaValidator.FindErrors(schema), Is.Empty), ciDefault: 300, print: RealmSchemaText);
+            Assert.That(RealmSchemaValidator.FindErrors(schema), Is.Empty), ciDefault: 300, print: RealmSchemaWriter.ToJson);
 
     [Test]
     public void The_comparison_tells_negative_zero_from_zero_and_nan_from_a_number()
@@ -58,5 +58,24 @@ public class RandomCodecTests
         Assert.That(properties.Any(p => p.Name.Length > 128) && properties.Any(p => p.Name.Contains(']', StringComparison.Ordinal)), Is.True);
     }
 
-    internal static string RealmSchemaText(RealmSchemaModel schema) => RealmSchemaWriter.ToJson(schema);
+    [Test]
+    public void The_value_generator_covers_the_edge_values_and_nesting()
+    {
+        var values = AdapterValues.Mixed.Array[3000].Single(_ => true, "0000000000001").SelectMany(Flatten).ToList();
+
+        Assert.That(values.OfType<DoubleValue>().Any(d => double.IsNaN(d.Value)), Is.True, "NaN");
+        Assert.That(values.OfType<DoubleValue>().Any(d => double.IsNegative(d.Value) && d.Value == 0), Is.True, "-0.0");
+        Assert.That(values.OfType<FloatValue>().Any(f => float.IsInfinity(f.Value)), Is.True, "float infinity");
+        Assert.That(values.OfType<IntValue>().Select(i => i.Value), Is.SupersetOf(new[] { long.MinValue, long.MaxValue, (1L << 53) + 1 }));
+        Assert.That(values.OfType<TimestampValue>().Any(t => t.Seconds < 0 && t.Nanoseconds < 0 && t.Nanoseconds % 1_000_000 != 0), Is.True, "a negative date with nanoseconds");
+        Assert.That(values.OfType<StringValue>().Any(s => s.Value.Length == 0), Is.True, "the empty string");
+        Assert.That(values.OfType<ListValue>().Any(l => l.Items.Any(i => i is DictionaryValue { InMixed: true, Entries.Length: > 0 })), Is.True, "a dictionary nested in a list in mixed");
+    }
+
+    private static IEnumerable<RealmValue> Flatten(RealmValue value) => value switch
+    {
+        ListValue list => list.Items.SelectMany(Flatten).Prepend(value),
+        DictionaryValue dictionary => dictionary.Entries.SelectMany(e => Flatten(e.Value)).Prepend(value),
+        _ => [value],
+    };
 }
