@@ -32,7 +32,7 @@ public sealed class InboundApplier
         _options = options;
         _logger = logger;
         _reader = new InboundJournalReader(journal, w => logger.LogWarning("Journal: ignored {Path}: {Problem}", w.Path, w.Reason));
-        _retry = retry ?? new RetryPolicy(options.MaxRetries + 1, options.EffectiveRetryDelay, TimeSpan.FromTicks(options.EffectiveRetryDelay.Ticks * 32));
+        _retry = retry ?? RetryPolicy.ForSync(options.MaxRetries, options.EffectiveRetryDelay);
     }
 
     public async Task<InboundRunResult> RunOnceAsync(string realmPath, CancellationToken cancellationToken)
