@@ -1,8 +1,6 @@
-using System.Globalization;
 using Connector.Adapter;
 using Connector.Sql;
 using Connector.Tests.Cli;
-using Connector.Tests.InitialLoad;
 
 namespace Connector.Tests.RealmCore;
 
@@ -65,7 +63,7 @@ public sealed class EveryTypeOracleTests : WorkFolderTest
     public void Inspect_instructions_replayed_equal_realm_cores_dump_value_for_value_in_every_class()
     {
         var file = Create();
-        var replayer = Replay(Inspect(file, transactionSize: 7));
+        var replayer = RealmCoreOracle.Replay(Inspect(file, transactionSize: 7));
         using var dump = RealmCoreTool.Dump(file);
         var comparison = new RealmCoreComparison(dump);
 
@@ -82,7 +80,7 @@ public sealed class EveryTypeOracleTests : WorkFolderTest
         using var dump = RealmCoreTool.Dump(file);
         var column = dump.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Everything")
             .GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "s");
-        var replayer = Replay(Inspect(file, transactionSize: 1000));
+        var replayer = RealmCoreOracle.Replay(Inspect(file, transactionSize: 1000));
 
         Assert.That(column.GetProperty("enumerated").GetBoolean(), Is.True, "realm-core stores the column enumerated");
         Assert.That(replayer.Objects["Everything"].Values.Select(o => ((StringValue)o["s"]).Value).Order(StringComparer.Ordinal),
@@ -110,14 +108,14 @@ public sealed class EveryTypeOracleTests : WorkFolderTest
     public void The_comparison_finds_a_value_that_differs_and_names_it()
     {
         var file = Create();
-        var replayer = Replay(Inspect(file, transactionSize: 1000));
+        var replayer = RealmCoreOracle.Replay(Inspect(file, transactionSize: 1000));
         var other = Path.Combine(Work, "other.realm");
         RealmCoreTool.Create(Spec.Replace("\"code\": \"t1\", \"n\": 1}", "\"code\": \"t1\", \"n\": 2}", StringComparison.Ordinal), other);
         using var dump = RealmCoreTool.Dump(other);
 
         var differences = new RealmCoreComparison(dump).Differences(replayer, "Target");
 
-        Assert.That(differences, Is.EqualTo(new[] { "Target string:\"t1\", property 'n': realm-core int:2, replay int:1" }));
+        Assert.That(differences, Is.EqualTo(new[] { "Target string:t1, property 'n': realm-core int:2, replay int:1" }));
     }
 
     [Test]
@@ -131,7 +129,7 @@ public sealed class EveryTypeOracleTests : WorkFolderTest
             $$$"""{"schema": [{"name": "Blob", "primaryKey": "id", "properties": {"id": "int", "bytes": "data"}}], "objects": {"Blob": [{"id": 1, "bytes": "{{{Convert.ToBase64String(bytes)}}}"}]}}""",
             file);
 
-        var replayer = Replay(Inspect(file, transactionSize: 1000));
+        var replayer = RealmCoreOracle.Replay(Inspect(file, transactionSize: 1000));
 
         var read = (DataValue)replayer.Objects["Blob"][new IntValue(1)]["bytes"];
         Assert.That(read.Bytes.Length, Is.EqualTo(bytes.Length));
@@ -145,24 +143,6 @@ public sealed class EveryTypeOracleTests : WorkFolderTest
         return file;
     }
 
-    private string Inspect(string file, int transactionSize)
-    {
-        var instructions = Path.Combine(Work, Path.GetFileNameWithoutExtension(file) + ".jsonl");
-        var run = CliRun.Of("inspect", "--realm-file", file, "--instructions", "--transaction-size",
-            transactionSize.ToString(CultureInfo.InvariantCulture), "--out", instructions);
-        Assert.That(run.ExitCode, Is.Zero, run.Error);
-        return instructions;
-    }
-
-    private static InstructionReplayer Replay(string instructions)
-    {
-        var replayer = new InstructionReplayer();
-        using var stream = File.OpenRead(instructions);
-        foreach (var transaction in AdapterCodec.ReadJsonl(stream))
-        {
-            replayer.Apply(transaction);
-        }
-
-        return replayer;
-    }
+    private string Inspect(string file, int transactionSize) =>
+        RealmCoreOracle.Inspect(file, Path.Combine(Work, Path.GetFileNameWithoutExtension(file) + ".jsonl"), transactionSize);
 }

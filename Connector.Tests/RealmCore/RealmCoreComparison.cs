@@ -43,7 +43,7 @@ internal sealed class RealmCoreComparison
             var identity = Identity(className, dumped);
             if (!replayed.ContainsKey(identity))
             {
-                differences.Add($"{className} {Text(identity)}: not in the replay");
+                differences.Add($"{className} {Normalize(identity)}: not in the replay");
                 continue;
             }
 
@@ -55,7 +55,7 @@ internal sealed class RealmCoreComparison
                 var actual = values.TryGetValue(name, out var replayedValue) ? Replayed(replayer, replayedValue, column) : "(absent)";
                 if (expected != actual)
                 {
-                    differences.Add($"{className} {Text(identity)}, property '{name}': realm-core {expected}, replay {actual}");
+                    differences.Add($"{className} {Normalize(identity)}, property '{name}': realm-core {expected}, replay {actual}");
                 }
             }
         }
@@ -79,7 +79,7 @@ internal sealed class RealmCoreComparison
     {
         if (Target(column) is not { } target || !IsEmbedded(target))
         {
-            return Text(value);
+            return Normalize(value);
         }
 
         string Inline(RealmValue link) => link is NullValue
@@ -141,19 +141,19 @@ internal sealed class RealmCoreComparison
     {
         (JsonValueKind.Null, _) => "null",
         (JsonValueKind.Array, "date") when value.GetArrayLength() == 2 && value[0].ValueKind == JsonValueKind.Number =>
-            Text(new TimestampValue(value[0].GetInt64(), value[1].GetInt32())),
+            Normalize(new TimestampValue(value[0].GetInt64(), value[1].GetInt32())),
         (JsonValueKind.Object, "mixed") => Mixed(value),
         (JsonValueKind.Object, "object") when IsEmbedded(target!) => Inline(value, target!),
-        (_, "object") => Text(Key(value, PrimaryKeyTypeOrKey(target!))),
-        (_, "int") => Text(new IntValue(value.GetInt64())),
-        (_, "bool") => Text(new BoolValue(value.GetBoolean())),
-        (_, "string") => Text(new StringValue(value.GetString()!)),
-        (_, "data") => Text(new DataValue(Convert.FromBase64String(value.GetString()!))),
-        (_, "float") => Text(new FloatValue((float)Floating(value))),
-        (_, "double") => Text(new DoubleValue(Floating(value))),
-        (_, "decimal128") => Text(new Decimal128Value(value.GetString() switch { "Inf" => "Infinity", "-Inf" => "-Infinity", var text => text! })),
-        (_, "objectId") => Text(new ObjectIdValue(value.GetString()!)),
-        (_, "uuid") => Text(new UuidValue(Guid.Parse(value.GetString()!))),
+        (_, "object") => Normalize(Key(value, PrimaryKeyTypeOrKey(target!))),
+        (_, "int") => Normalize(new IntValue(value.GetInt64())),
+        (_, "bool") => Normalize(new BoolValue(value.GetBoolean())),
+        (_, "string") => Normalize(new StringValue(value.GetString()!)),
+        (_, "data") => Normalize(new DataValue(Convert.FromBase64String(value.GetString()!))),
+        (_, "float") => Normalize(new FloatValue((float)RealmCoreOracle.Floating(value))),
+        (_, "double") => Normalize(new DoubleValue(RealmCoreOracle.Floating(value))),
+        (_, "decimal128") => Normalize(new Decimal128Value(value.GetString() switch { "Inf" => "Infinity", "-Inf" => "-Infinity", var text => text! })),
+        (_, "objectId") => Normalize(new ObjectIdValue(value.GetString()!)),
+        (_, "uuid") => Normalize(new UuidValue(Guid.Parse(value.GetString()!))),
         _ => throw new AssertionException($"no comparison for a dumped {type}: {value}"),
     };
 
@@ -168,35 +168,12 @@ internal sealed class RealmCoreComparison
         var inner = value.GetProperty("value");
         return type switch
         {
-            "list" => "[" + string.Join(",", inner.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? "null" : Mixed(e))) + "]",
-            "dictionary" => Dictionary(inner.EnumerateObject().Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.Null ? "null" : Mixed(p.Value)))),
-            "link" or "object" => Text(new LinkValue(value.GetProperty("class").GetString()!, Key(inner, PrimaryKeyTypeOrKey(value.GetProperty("class").GetString()!)))),
+            "list" => "list[" + string.Join(",", inner.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? "null" : Mixed(e))) + "]",
+            "dictionary" => "dictionary" + Dictionary(inner.EnumerateObject().Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.Null ? "null" : Mixed(p.Value)))),
+            "link" or "object" => Normalize(new LinkValue(value.GetProperty("class").GetString()!, Key(inner, PrimaryKeyTypeOrKey(value.GetProperty("class").GetString()!)))),
             _ => Dumped(inner, type, null),
         };
     }
-
-    private static double Floating(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? RealmValueTags.ParseNonFinite(value.GetString()!)!.Value : value.GetDouble();
-
-    /// <summary>A replayed value as comparable text: its kind and exact content (-0 kept, NaN and infinities by name).</summary>
-    public static string Text(RealmValue value) => value switch
-    {
-        NullValue => "null",
-        IntValue i => string.Create(CultureInfo.InvariantCulture, $"int:{i.Value}"),
-        BoolValue b => b.Value ? "bool:true" : "bool:false",
-        StringValue s => "string:" + JsonSerializer.Serialize(s.Value),
-        DataValue d => string.Create(CultureInfo.InvariantCulture, $"data:{d.Bytes.Length}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(d.Bytes.Span))}"),
-        FloatValue f => "float:" + (f.Value == 0 && float.IsNegative(f.Value) ? "-0" : f.Value.ToString("R", CultureInfo.InvariantCulture)),
-        DoubleValue d => "double:" + (d.Value == 0 && double.IsNegative(d.Value) ? "-0" : d.Value.ToString("R", CultureInfo.InvariantCulture)),
-        Decimal128Value d => "decimal128:" + Decimal(d.Text),
-        TimestampValue t => string.Create(CultureInfo.InvariantCulture, $"date:{t.Seconds}:{t.Nanoseconds}"),
-        ObjectIdValue o => "objectId:" + o.Hex.ToLowerInvariant(),
-        UuidValue u => "uuid:" + u.Value.ToString("D"),
-        LinkValue l => $"link:{l.ClassName}:{Text(l.Identity)}",
-        ListValue l => "[" + string.Join(",", l.Items.Select(Text)) + "]",
-        DictionaryValue d => Dictionary(d.Entries.Select(e => (e.Key, Text(e.Value)))),
-        _ => value.ToString(),
-    };
 
     /// <summary>
     /// A decimal128's value, not its spelling: realm-core prints <c>+1000000000000000000000000000000000E+6111</c> where
@@ -223,7 +200,19 @@ internal sealed class RealmCoreComparison
         return string.Create(CultureInfo.InvariantCulture, $"{(match.Groups[1].Value == "-" ? "-" : "")}{trimmed}E{exponent}");
     }
 
-    // A dictionary's order is not part of its value: entries are compared sorted by key.
+    /// <summary>A value as comparable text (<see cref="RealmCoreOracle.Normalize"/>), decimals by value at any depth.</summary>
+    private static string Normalize(RealmValue value) => RealmCoreOracle.Normalize(ByValue(value));
+
+    private static RealmValue ByValue(RealmValue value) => value switch
+    {
+        Decimal128Value d => new Decimal128Value(Decimal(d.Text)),
+        ListValue l => l with { Items = [.. l.Items.Select(ByValue)] },
+        DictionaryValue d => d with { Entries = [.. d.Entries.Select(e => KeyValuePair.Create(e.Key, ByValue(e.Value)))] },
+        LinkValue l => l with { Identity = ByValue(l.Identity) },
+        _ => value,
+    };
+
+    // A dictionary's order is not part of its value: entries are compared sorted by key, as RealmCoreOracle.Normalize does.
     private static string Dictionary(IEnumerable<(string Key, string Value)> entries) =>
-        "{" + string.Join(",", entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{JsonSerializer.Serialize(e.Key)}={e.Value}")) + "}";
+        "{" + string.Join(",", entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")) + "}";
 }

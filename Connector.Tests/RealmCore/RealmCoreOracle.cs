@@ -17,11 +17,16 @@ internal static class RealmCoreOracle
     {
         var file = Path.Combine(work, "probe.realm");
         RealmCoreTool.Create(spec, file);
-        var instructions = Path.Combine(work, "instructions.jsonl");
+        return (file, Inspect(file, Path.Combine(work, "instructions.jsonl"), transactionSize));
+    }
+
+    /// <summary><c>inspect --instructions</c> of <paramref name="file"/> into <paramref name="instructions"/>, which it returns.</summary>
+    public static string Inspect(string file, string instructions, int transactionSize)
+    {
         var run = CliRun.Of("inspect", "--realm-file", file, "--instructions", "--transaction-size",
             transactionSize.ToString(CultureInfo.InvariantCulture), "--out", instructions);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        return (file, instructions);
+        return instructions;
     }
 
     /// <summary>The exported instructions replayed by the test project's own replayer.</summary>
