@@ -11,14 +11,7 @@ public class HarnessScriptTests
     [Test]
     public void Sql_setup_is_run_with_every_sqlcmd_variable_it_uses_and_nothing_is_left_unsubstituted()
     {
-        var script = SqlCmdScript.Load("sql-setup.sql");
-        var substituted = SqlCmdScript.Substitute(script, new Dictionary<string, string>
-        {
-            ["ConnectorLogin"] = "realmsync_lp_0",
-            ["ConnectorPassword"] = "Lp-0-Aa1",
-            ["DataSchema"] = "app",
-            ["ApplyMode"] = "auto",
-        });
+        var substituted = SqlCmdScript.SqlSetup("realmsync_lp_0", "Lp-0-Aa1", "app", "auto");
 
         Assert.That(SqlCmdScript.Variables(substituted), Is.Empty);
         Assert.That(TSqlScriptParser.Errors(substituted), Is.Empty);

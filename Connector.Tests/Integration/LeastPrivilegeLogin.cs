@@ -52,13 +52,7 @@ public sealed class LeastPrivilegeLogin : IAsyncDisposable
 
     /// <summary>Runs sql-setup.sql (again) for this login, as a DBA does with <c>-v ... ApplyMode=...</c>.</summary>
     public Task SetUpAsync(string applyMode, CancellationToken cancellationToken) =>
-        _database.RunScriptAsync(SqlCmdScript.Substitute(SqlCmdScript.Load("sql-setup.sql"), new Dictionary<string, string>
-        {
-            ["ConnectorLogin"] = Name,
-            ["ConnectorPassword"] = _password,
-            ["DataSchema"] = _dataSchema,
-            ["ApplyMode"] = applyMode,
-        }), cancellationToken);
+        _database.RunScriptAsync(SqlCmdScript.SqlSetup(Name, _password, _dataSchema, applyMode), cancellationToken);
 
     /// <summary>The connector's options as this login, for <paramref name="applyMode"/> and the SQL-first tables given.</summary>
     public ConnectorOptions Options(string applyMode, params string[] sqlFirstTables)
@@ -118,16 +112,21 @@ public sealed class LeastPrivilegeLogin : IAsyncDisposable
         "END;\n" +
         "IF SUSER_ID(@login) IS NOT NULL EXEC (N'DROP LOGIN ' + @quoted);";
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(DropAsync(_database, Name));
+
+    /// <summary>
+    /// Drops a login of the tests. A login with a session cannot be dropped (Msg 15434): its sessions are ended
+    /// first. A session may end between the SELECT and its KILL (Msg 6106), and a killed session may still be
+    /// rolling back: each KILL is tried on its own, and the loop waits (up to 30 s) until no session is left.
+    /// </summary>
+    public static Task DropAsync(TestDatabase database, string name)
     {
+        ArgumentNullException.ThrowIfNull(database);
         SqlConnection.ClearAllPools();
-        // A login with a session cannot be dropped (Msg 15434): end its sessions first. A session may end between the
-        // SELECT and its KILL (Msg 6106), and a killed session may still be rolling back: each KILL is tried on its
-        // own, and the loop waits (up to 30 s) until no session of the login is left.
-        await _database.ExecuteOnServerAsync(
+        return database.ExecuteOnServerAsync(
             DropLogin,
             CancellationToken.None,
-            new SqlParameter("@login", SqlDbType.NVarChar, 128) { Value = Name },
-            new SqlParameter("@quoted", SqlDbType.NVarChar, 300) { Value = SqlIdentifier.Quote(Name) });
+            new SqlParameter("@login", SqlDbType.NVarChar, 128) { Value = name },
+            new SqlParameter("@quoted", SqlDbType.NVarChar, 300) { Value = SqlIdentifier.Quote(name) });
     }
 }

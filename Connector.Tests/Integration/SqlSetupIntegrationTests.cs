@@ -24,7 +24,7 @@ public class SqlSetupIntegrationTests
         await harness.Database.RunScriptAsync("CREATE TABLE [app].[Stray] ([id] int NOT NULL);", cancellationToken);
         await using var login = await LeastPrivilegeLogin.CreateAsync(harness.Database, "app", applyMode, cancellationToken);
 
-        var run = await RunAsync(harness.Database, Variables(login.Name, "", applyMode), stopOnError: true, cancellationToken);
+        var run = await RunAsync(harness.Database, (login.Name, "", applyMode), stopOnError: true, cancellationToken);
 
         Assert.That(run.Errors, Is.Empty);
         Assert.That(run.Messages.Where(m => m.StartsWith("Warning: the role's schema-level grants", StringComparison.Ordinal)).ToList(),
@@ -42,7 +42,7 @@ public class SqlSetupIntegrationTests
         {
             await harness.Database.RunScriptAsync($"CREATE USER [connector_user] FOR LOGIN {SqlIdentifier.Quote(name)} WITH DEFAULT_SCHEMA = [app];", cancellationToken);
 
-            var run = await RunAsync(harness.Database, Variables(name, "", SchemaOptions.Script), stopOnError: true, cancellationToken);
+            var run = await RunAsync(harness.Database, (name, "", SchemaOptions.Script), stopOnError: true, cancellationToken);
 
             Assert.That(run.Errors, Is.Empty);
             Assert.That(run.Messages, Does.Contain($"Adding user [connector_user] (login [{name}]) to [realmsync_connector]..."));
@@ -67,7 +67,7 @@ public class SqlSetupIntegrationTests
         {
             await harness.Database.RunScriptAsync($"ALTER AUTHORIZATION ON DATABASE::{SqlIdentifier.Quote(harness.Database.Name)} TO {SqlIdentifier.Quote(name)};", cancellationToken);
 
-            var run = await RunAsync(harness.Database, Variables(name, "", SchemaOptions.Auto), stopOnError: false, cancellationToken);
+            var run = await RunAsync(harness.Database, (name, "", SchemaOptions.Auto), stopOnError: false, cancellationToken);
 
             Assert.That(run.Errors, Has.One.StartWith($"The login [{name}] owns this database (it is mapped to the user dbo)"));
             Assert.That(run.Errors, Has.Count.EqualTo(1), "NOEXEC ON: the batches after the refusal only compile");
@@ -86,7 +86,7 @@ public class SqlSetupIntegrationTests
         await using var harness = await ApplierHarness.StartAsync(cancellationToken);
         var name = "realmsync_q'" + Guid.NewGuid().ToString("N")[..12];
 
-        var run = await RunAsync(harness.Database, Variables(name, "Lp-" + Guid.NewGuid().ToString("N") + "-Aa1", SchemaOptions.Auto), stopOnError: false, cancellationToken);
+        var run = await RunAsync(harness.Database, (name, "Lp-" + Guid.NewGuid().ToString("N") + "-Aa1", SchemaOptions.Auto), stopOnError: false, cancellationToken);
 
         Assert.That(run.Errors, Has.Some.StartWith("The check of the sqlcmd variable ConnectorLogin did not compile"));
         Assert.That(run.Messages, Has.None.StartWith("Creating login"));
@@ -96,21 +96,13 @@ public class SqlSetupIntegrationTests
 
     private sealed record Run(List<string> Messages, List<string> Errors);
 
-    private static Dictionary<string, string> Variables(string login, string password, string applyMode) => new()
-    {
-        ["ConnectorLogin"] = login,
-        ["ConnectorPassword"] = password,
-        ["DataSchema"] = "app",
-        ["ApplyMode"] = applyMode,
-    };
-
-    /// <summary>Runs sql-setup.sql batch by batch on one session, as sqlcmd does: with <paramref name="stopOnError"/> as -b, otherwise on past errors.</summary>
-    private static async Task<Run> RunAsync(TestDatabase database, Dictionary<string, string> variables, bool stopOnError, CancellationToken cancellationToken)
+    /// <summary>Runs sql-setup.sql (data schema app) batch by batch on one session, as sqlcmd does: with <paramref name="stopOnError"/> as -b, otherwise on past errors.</summary>
+    private static async Task<Run> RunAsync(TestDatabase database, (string Login, string Password, string ApplyMode) variables, bool stopOnError, CancellationToken cancellationToken)
     {
         var run = new Run([], []);
         await using var connection = await database.OpenAsync(cancellationToken);
         connection.InfoMessage += (_, e) => run.Messages.AddRange(e.Errors.Cast<SqlError>().Select(m => m.Message));
-        foreach (var batch in SqlBatches.Split(SqlCmdScript.Substitute(SqlCmdScript.Load("sql-setup.sql"), variables)))
+        foreach (var batch in SqlBatches.Split(SqlCmdScript.SqlSetup(variables.Login, variables.Password, "app", variables.ApplyMode)))
         {
             try
             {
@@ -131,8 +123,5 @@ public class SqlSetupIntegrationTests
             new SqlParameter("@quoted", SqlDbType.NVarChar, 300) { Value = SqlIdentifier.Quote(name) },
             new SqlParameter("@password", SqlDbType.NVarChar, 128) { Value = "Lp-" + Guid.NewGuid().ToString("N") + "-Aa1" });
 
-    private static Task DropLoginAsync(TestDatabase database, string name) =>
-        database.ExecuteOnServerAsync("IF SUSER_ID(@login) IS NOT NULL EXEC (N'DROP LOGIN ' + @quoted);", CancellationToken.None,
-            new SqlParameter("@login", SqlDbType.NVarChar, 128) { Value = name },
-            new SqlParameter("@quoted", SqlDbType.NVarChar, 300) { Value = SqlIdentifier.Quote(name) });
+    private static Task DropLoginAsync(TestDatabase database, string name) => LeastPrivilegeLogin.DropAsync(database, name);
 }

@@ -16,11 +16,8 @@ public static class SqlSetupScript
 
     public static string Text => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scripts", "sql-setup.sql"));
 
-    public static string Substituted(string dataSchema = "app", string applyMode = "auto", string login = Login, string password = "Example-Passw0rd") => Text
-        .Replace("$(ConnectorLogin)", login, StringComparison.Ordinal)
-        .Replace("$(ConnectorPassword)", password, StringComparison.Ordinal)
-        .Replace("$(DataSchema)", dataSchema, StringComparison.Ordinal)
-        .Replace("$(ApplyMode)", applyMode, StringComparison.Ordinal);
+    public static string Substituted(string dataSchema = "app", string applyMode = "auto", string login = Login, string password = "Example-Passw0rd") =>
+        SqlCmdScript.SqlSetup(login, password, dataSchema, applyMode);
 
     public static Evaluation Evaluate(string sql)
     {

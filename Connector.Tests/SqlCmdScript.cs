@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Connector.Tests.Integration;
+namespace Connector.Tests;
 
 /// <summary>
 /// A DBA script of <c>scripts/</c> as sqlcmd runs it with <c>-v Name="value"</c>: every <c>$(Name)</c> replaced.
@@ -10,6 +10,16 @@ namespace Connector.Tests.Integration;
 public static partial class SqlCmdScript
 {
     public static string Load(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scripts", name));
+
+    /// <summary>scripts/sql-setup.sql with its four variables, as a DBA runs it with <c>-v</c>.</summary>
+    public static string SqlSetup(string login, string password, string dataSchema, string applyMode) =>
+        Substitute(Load("sql-setup.sql"), new Dictionary<string, string>
+        {
+            ["ConnectorLogin"] = login,
+            ["ConnectorPassword"] = password,
+            ["DataSchema"] = dataSchema,
+            ["ApplyMode"] = applyMode,
+        });
 
     public static IReadOnlyList<string> Variables(string script) =>
         [.. Variable().Matches(script).Select(m => m.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase)];
