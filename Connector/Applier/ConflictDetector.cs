@@ -53,20 +53,14 @@ public static class ConflictDetector
 
     public static async Task<ConflictResolution> ResolveAsync(
         SqlConnection connection, SqlTransaction transaction, int realmId, AdapterTransaction adapterTransaction, TransactionPlan plan,
-        ConflictPolicy policy, CancellationToken cancellationToken)
+        ConflictPolicy policy, WatermarkCache watermarks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var watermarks = new Dictionary<string, long?>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(watermarks);
         var changesByCall = new Dictionary<int, IReadOnlyDictionary<object, SqlChange>>();
         foreach (var read in Reads(MappingContext.For(plan.Mapping), plan))
         {
-            if (!watermarks.TryGetValue(read.Table, out var watermark))
-            {
-                watermark = await CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, plan.Mapping.SqlSchema, read.Table, cancellationToken);
-                watermarks[read.Table] = watermark;
-            }
-
-            if (watermark is { } from && await ReadChangesAsync(connection, transaction, read.Sql, read.Keys, from, cancellationToken) is { Count: > 0 } changes)
+            if (await watermarks.ReadAsync(plan.Mapping.SqlSchema, read.Table, cancellationToken) is { } from && await ReadChangesAsync(connection, transaction, read.Sql, read.Keys, from, cancellationToken) is { Count: > 0 } changes)
             {
                 foreach (var call in read.Calls)
                 {

@@ -22,14 +22,14 @@ public static class PlanExecutor
     /// their missing object is not bad input.
     /// </param>
     public static async Task ExecuteAsync(
-        SqlConnection connection, SqlTransaction transaction, int realmId, TransactionPlan plan, IReadOnlySet<int> toleratedMissing, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, TransactionPlan plan, IReadOnlySet<int> toleratedMissing, WatermarkCache watermarks,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(toleratedMissing);
-        var watermarks = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var call in plan.Calls)
         {
-            var context = await CascadeContextAsync(connection, transaction, realmId, plan.Mapping, call, watermarks, cancellationToken);
+            var context = await CascadeContextAsync(connection, transaction, plan.Mapping, call, watermarks, cancellationToken);
             await using var command = Command(connection, transaction, call, context);
             try
             {
@@ -52,24 +52,18 @@ public static class PlanExecutor
     /// <summary>
     /// The context a call runs under: the connector's, unless its cascades (or, for a LIST_*, the elements it shifts)
     /// would re-tag rows with a SQL change not yet sent to Realm (<see cref="CascadeCheck"/>); a table without a
-    /// watermark will be sent whole anyway. <paramref name="watermarks"/> keeps the watermarks read by table for the
-    /// plan's later calls (only the poller moves them, and an older one can only mean a resend too many).
+    /// watermark will be sent whole anyway. <paramref name="watermarks"/> are read once per table for the whole
+    /// transaction (only the poller moves them, and an older one can only mean a resend too many).
     /// </summary>
     public static async Task<ReadOnlyMemory<byte>> CascadeContextAsync(
-        SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PlannedCall call,
-        Dictionary<string, long?> watermarks, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, SchemaMapping mapping, PlannedCall call,
+        WatermarkCache watermarks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(watermarks);
         foreach (var (table, sql) in CascadeCheck.Queries(mapping, call))
         {
-            if (!watermarks.TryGetValue(table.Name, out var read))
-            {
-                read = await Catalog.CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, table.Schema, table.Name, cancellationToken);
-                watermarks[table.Name] = read;
-            }
-
-            if (read is not { } watermark)
+            if (await watermarks.ReadAsync(table.Schema, table.Name, cancellationToken) is not { } watermark)
             {
                 continue;
             }

@@ -39,9 +39,10 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
             await DeploySchemaAsync(connection, sqlTransaction, realm.RealmId, inForce.Mapping, deployment, connections.SchemaCommandTimeoutSeconds, cancellationToken);
         }
 
+        var watermarks = new WatermarkCache(connection, sqlTransaction, realm.RealmId);
         var resolution = await ConflictDetector.ResolveAsync(
-            connection, sqlTransaction, realm.RealmId, transaction, plan, options.ConflictPolicy, cancellationToken);
-        await PlanExecutor.ExecuteAsync(connection, sqlTransaction, realm.RealmId, resolution.Plan, resolution.ToleratedMissing, cancellationToken);
+            connection, sqlTransaction, realm.RealmId, transaction, plan, options.ConflictPolicy, watermarks, cancellationToken);
+        await PlanExecutor.ExecuteAsync(connection, sqlTransaction, resolution.Plan, resolution.ToleratedMissing, watermarks, cancellationToken);
         foreach (var conflict in resolution.Conflicts)
         {
             await CatalogStore.InsertConflictAsync(connection, sqlTransaction, conflict, cancellationToken);
