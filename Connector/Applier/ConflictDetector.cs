@@ -2,7 +2,6 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using Connector.Adapter;
-using Connector.Catalog;
 using Connector.SchemaGeneration;
 using Connector.Sql;
 using Microsoft.Data.SqlClient;
