@@ -82,7 +82,7 @@ public class ConnectorConfigurationTests : WorkFolderTest
 
         Assert.That(failures, Has.Count.EqualTo(2));
         Assert.That(failures[0], Is.EqualTo("Logging is not a configuration key: every setting lives under 'RealmSqlServer'; move or remove it."));
-        Assert.That(failures[1], Does.StartWith("RealmSqlServer:Logging is not a configuration key; correct its spelling or remove it (the keys of RealmSqlServer are SqlServer, Realm, Schema,"));
+        Assert.That(failures[1], Does.StartWith("RealmSqlServer:Logging is not a configuration key; correct its spelling or remove it (the keys of RealmSqlServer are Database, SqlServer, Postgres, Realm, Schema,"));
     }
 
     [Test]

@@ -6,7 +6,7 @@ namespace Connector.Applier;
 /// <summary>Consecutive DELETEs of one class as one call; deleting an object twice is deleting it once.</summary>
 public sealed class DeleteGroup(MappingContext context, ClassMapping mapped, int firstInstruction)
 {
-    private readonly HashSet<object> _keys = new(KeyComparer.Instance);
+    private readonly HashSet<object> _keys = new(context.Keys);
     private readonly List<object?[]> _rows = [];
     private readonly int _firstInstruction = firstInstruction;
     private int _lastInstruction = firstInstruction;

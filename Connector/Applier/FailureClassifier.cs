@@ -13,7 +13,7 @@ public static class FailureClassifier
     {
         AdapterFormatException => FailureKind.BadInput,
         OperationCanceledException => FailureKind.Fatal,
-        _ when TransientErrors.IsTransient(exception) => FailureKind.Transient,
+        _ when TransientErrors.IsTransient(exception) || Postgres.PgErrors.IsTransient(exception) => FailureKind.Transient,
         _ => FailureKind.Fatal,
     };
 

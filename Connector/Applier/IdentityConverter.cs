@@ -1,3 +1,4 @@
+using Connector.Configuration;
 using Connector.Adapter;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
@@ -11,7 +12,7 @@ namespace Connector.Applier;
 /// </summary>
 public static class IdentityConverter
 {
-    public static object Convert(RealmValue identity, ClassMapping target, string jsonPath)
+    public static object Convert(RealmValue identity, ClassMapping target, string jsonPath, DatabaseProvider provider = DatabaseProvider.SqlServer)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(target);
@@ -26,11 +27,11 @@ public static class IdentityConverter
         if (target.Class.PrimaryKeyProperty is { } key)
         {
             var coerced = ValueCoercion.Coerce(identity, key.Optional ? key with { Optional = false } : key, jsonPath);
-            return SqlValueConverter.Convert(coerced, key.Type, keyType, jsonPath)!;
+            return SqlValueConverter.Convert(coerced, key.Type, keyType, jsonPath, provider: provider)!;
         }
 
         return identity is StringValue text
-            ? SqlValueConverter.Convert(text, RealmPropertyType.String, keyType, jsonPath)!
+            ? SqlValueConverter.Convert(text, RealmPropertyType.String, keyType, jsonPath, provider: provider)!
             : throw new AdapterFormatException(
                 $"class '{target.Class.Name}' has no primary key, so its identities are strings (such as \"{{0002-0000}}\"), found {AdapterValueWriter.ToJson(identity)}",
                 jsonPath);

@@ -16,7 +16,7 @@ namespace Connector.Applier;
 /// </summary>
 public sealed class InboundApplier
 {
-    private readonly TransactionApplier _applier;
+    private readonly IInboundStore _applier;
     private readonly InboundJournalReader _reader;
     private readonly JournalPaths _journal;
     private readonly ApplierOptions _options;
@@ -25,9 +25,15 @@ public sealed class InboundApplier
     private readonly Dictionary<string, RealmState> _states = new(StringComparer.Ordinal);
 
     public InboundApplier(SqlConnectionFactory connections, JournalPaths journal, ApplierOptions options, ILogger<InboundApplier> logger, RetryPolicy? retry = null)
+        : this(new TransactionApplier(connections, options), journal, options, logger, retry)
+    {
+    }
+
+    /// <summary>The runner over any database's <see cref="IInboundStore"/>.</summary>
+    public InboundApplier(IInboundStore store, JournalPaths journal, ApplierOptions options, ILogger<InboundApplier> logger, RetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _applier = new TransactionApplier(connections, options);
+        _applier = store;
         _journal = journal;
         _options = options;
         _logger = logger;
@@ -138,6 +144,11 @@ public sealed class InboundApplier
             _logger.LogError(e, "Realm path {RealmPath}, version {Version}: SQL error {Number} at line {LineNumber} of {Procedure}: {Error}",
                 state.RealmPath, transaction.Version, e.Number, e.LineNumber, e.Procedure, e.Message);
             return Stop(state, $"SQL error {e.Number} applying version {transaction.Version}: {e.Message} Fix the cause, then restart.");
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            _logger.LogError(e, "Realm path {RealmPath}, version {Version}: database error {SqlState}: {Error}", state.RealmPath, transaction.Version, e.SqlState, e.Message);
+            return Stop(state, $"database error {e.SqlState} applying version {transaction.Version}: {e.Message} Fix the cause, then restart.");
         }
 
         return await FinishAsync(state, transaction, outcome, counts, cancellationToken);

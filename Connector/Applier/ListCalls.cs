@@ -25,7 +25,7 @@ public static class ListCalls
 
         var routines = context.Objects.Collections[property.ChildTable!];
         var table = context.Table(property.ChildTable!);
-        var owner = new ScalarArgument("@owner", SqlColumnType.Parse(table.Columns[0].SqlType), IdentityConverter.Convert(instruction.Identity, mapped, path + ".identity"));
+        var owner = new ScalarArgument("@owner", SqlColumnType.Parse(table.Columns[0].SqlType), IdentityConverter.Convert(instruction.Identity, mapped, path + ".identity", context.Provider));
         var (procedure, kind, listIndex, target) = instruction switch
         {
             ListInsertInstruction insert => (routines.ListInsert!, CallKind.ListInsert, insert.ListIndex, insert.ObjectIdentity),
@@ -48,7 +48,7 @@ public static class ListCalls
         if (target is not null)
         {
             var targetClass = context.Class(property.Property.ObjectType!, path + ".object_identity");
-            arguments.Add(new ScalarArgument("@target", SqlColumnType.Parse(table.Columns[2].SqlType), IdentityConverter.Convert(target, targetClass, path + ".object_identity")));
+            arguments.Add(new ScalarArgument("@target", SqlColumnType.Parse(table.Columns[2].SqlType), IdentityConverter.Convert(target, targetClass, path + ".object_identity", context.Provider)));
         }
 
         return new PlannedCall(procedure, kind, mapped.Class.Name, [.. arguments], index, index);

@@ -34,6 +34,11 @@ public sealed class MappingContext
             .ToDictionary(x => x.Procedure, x => x.Table, StringComparer.Ordinal);
     }
 
+    /// <summary>The database the plan is for: how values are converted and keys compared.</summary>
+    public Configuration.DatabaseProvider Provider => Mapping.Provider;
+
+    public KeyComparer Keys => KeyComparer.For(Mapping.Provider);
+
     public ClassShape Shape(ClassMapping mapped) => _shapes[mapped!.Class.Name];
 
     public SchemaMapping Mapping { get; }

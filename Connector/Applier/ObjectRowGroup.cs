@@ -16,7 +16,7 @@ public sealed class ObjectRowGroup
 {
     private readonly MappingContext _context;
     private readonly ClassShape _shape;
-    private readonly Dictionary<object, object?[]> _rows = new(KeyComparer.Instance);
+    private readonly Dictionary<object, object?[]> _rows;
     private readonly List<object> _order = [];
     private readonly Dictionary<string, Dictionary<object, List<object?[]>>> _collections = new(StringComparer.Ordinal);
 
@@ -25,6 +25,7 @@ public sealed class ObjectRowGroup
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(mapped);
         _context = context;
+        _rows = new(context.Keys);
         _shape = context.Shape(mapped);
         Insert = insert;
         FirstInstruction = LastInstruction = firstInstruction;
@@ -110,8 +111,8 @@ public sealed class ObjectRowGroup
         var coerced = ValueCoercion.Coerce(value, property.Property, string.Empty);
         if (slot.Column == 0)
         {
-            var given = IdentityConverter.Convert(coerced, _shape.Mapped, string.Empty);
-            if (!KeyComparer.Instance.Equals(given, key))
+            var given = IdentityConverter.Convert(coerced, _shape.Mapped, string.Empty, _context.Provider);
+            if (!_context.Keys.Equals(given, key))
             {
                 throw new AdapterFormatException($"the primary key '{name}' differs from the instruction's identity; a primary key cannot change", string.Empty);
             }
@@ -136,10 +137,10 @@ public sealed class ObjectRowGroup
         var property = slot.Mapping.Property;
         if (property.IsLink)
         {
-            return coerced is NullValue ? null : IdentityConverter.Convert(coerced, _context.Class(property.ObjectType!, path), path);
+            return coerced is NullValue ? null : IdentityConverter.Convert(coerced, _context.Class(property.ObjectType!, path), path, _context.Provider);
         }
 
-        return SqlValueConverter.Convert(coerced, property.Type, slot.Type!, path, (ClassName, property.Name));
+        return SqlValueConverter.Convert(coerced, property.Type, slot.Type!, path, (ClassName, property.Name), _context.Provider);
     }
 
     private void SetCollection(PropertyMapping property, object owner, RealmValue coerced)
@@ -149,8 +150,8 @@ public sealed class ObjectRowGroup
         var target = property.Property.IsLink ? _context.Class(property.Property.ObjectType!, string.Empty) : null;
         var items = new List<object?[]>();
         object? Element(RealmValue element) => target is not null
-            ? element is NullValue ? null : IdentityConverter.Convert(element, target, string.Empty)
-            : SqlValueConverter.Convert(element, property.Property.Type, elementType, string.Empty, (ClassName, property.Property.Name));
+            ? element is NullValue ? null : IdentityConverter.Convert(element, target, string.Empty, _context.Provider)
+            : SqlValueConverter.Convert(element, property.Property.Type, elementType, string.Empty, (ClassName, property.Property.Name), _context.Provider);
         if (coerced is DictionaryValue dictionary)
         {
             var keyType = SqlColumnType.Parse(child.Columns[1].SqlType);
@@ -158,7 +159,7 @@ public sealed class ObjectRowGroup
             {
                 try
                 {
-                    items.Add([owner, SqlValueConverter.Convert(new StringValue(key), RealmPropertyType.String, keyType, string.Empty), Element(element)]);
+                    items.Add([owner, SqlValueConverter.Convert(new StringValue(key), RealmPropertyType.String, keyType, string.Empty, provider: _context.Provider), Element(element)]);
                 }
                 catch (AdapterFormatException e)
                 {
@@ -190,7 +191,7 @@ public sealed class ObjectRowGroup
 
         if (!_collections.TryGetValue(child.Name, out var byOwner))
         {
-            _collections[child.Name] = byOwner = new Dictionary<object, List<object?[]>>(KeyComparer.Instance);
+            _collections[child.Name] = byOwner = new Dictionary<object, List<object?[]>>(_context.Keys);
         }
 
         byOwner[owner] = items;

@@ -1,6 +1,8 @@
 using System.Data.SqlTypes;
 using System.Globalization;
 using Connector.Adapter;
+using Connector.Configuration;
+using Connector.Postgres;
 using Connector.RealmSchema;
 using Connector.Sql;
 
@@ -18,14 +20,24 @@ public static class SqlValueConverter
     /// The class and property the value is for, named in the error when SQL Server cannot hold it at all (NaN,
     /// infinities); null where the path says enough (keys).
     /// </param>
+    /// <param name="provider">
+    /// The database (<see cref="PostgresValues"/>): PostgreSQL holds NaN, infinities and every decimal128, but no
+    /// U+0000 in text, and dates to the microsecond.
+    /// </param>
     public static object? Convert(
-        RealmValue value, RealmPropertyType type, SqlColumnType column, string jsonPath, (string Class, string Property)? owner = null)
+        RealmValue value, RealmPropertyType type, SqlColumnType column, string jsonPath, (string Class, string Property)? owner = null,
+        DatabaseProvider provider = DatabaseProvider.SqlServer)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(column);
         if (value is NullValue)
         {
             return null;
+        }
+
+        if (provider == DatabaseProvider.Postgres && PostgresValues.Convert(value, type, column, jsonPath, owner) is { } converted)
+        {
+            return converted;
         }
 
         if (type == RealmPropertyType.Mixed)
@@ -67,7 +79,7 @@ public static class SqlValueConverter
         _ => null,
     };
 
-    private static string Text(string text, SqlColumnType column, string jsonPath) =>
+    internal static string Text(string text, SqlColumnType column, string jsonPath) =>
         column.MaxLength == SqlColumnType.Max || text.Length <= column.MaxLength
             ? text
             : throw new AdapterFormatException(
@@ -75,7 +87,7 @@ public static class SqlValueConverter
                 jsonPath);
 
     /// <summary>datetime2(7) holds 100-nanosecond ticks from year 1 to 9999: sub-tick nanoseconds are truncated.</summary>
-    private static DateTime Date(TimestampValue value, string jsonPath)
+    internal static DateTime Date(TimestampValue value, string jsonPath)
     {
         var ticks = (Int128)value.Seconds * TimeSpan.TicksPerSecond + value.Nanoseconds / 100;
         var fromMin = ticks + DateTime.UnixEpoch.Ticks;

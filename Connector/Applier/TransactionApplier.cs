@@ -14,7 +14,7 @@ namespace Connector.Applier;
 /// schema deployment when it grows the schema, catalog rows, conflict resolution, the procedure calls, the
 /// cursor, commit. Any failure rolls everything back (disposing the transaction does it).
 /// </summary>
-public sealed class TransactionApplier(SqlConnectionFactory connections, ApplierOptions options)
+public sealed class TransactionApplier(SqlConnectionFactory connections, ApplierOptions options) : IInboundStore
 {
     private const string XactAbortOn = "SET XACT_ABORT ON;";
 

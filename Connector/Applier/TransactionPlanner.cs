@@ -108,7 +108,7 @@ public static class TransactionPlanner
 
         private void AddValues(SchemaGeneration.ClassMapping mapped, RealmValue identity, PropertyValues values, bool insert, int index, string path)
         {
-            var key = IdentityConverter.Convert(identity, mapped, path + ".identity");
+            var key = IdentityConverter.Convert(identity, mapped, path + ".identity", context.Provider);
             var joins = _rows is not null && _rows.ClassName == mapped.Class.Name &&
                 (_rows.Insert == insert ? true : !insert && _rows.Holds(key));
             if (!joins)
@@ -122,7 +122,7 @@ public static class TransactionPlanner
 
         private void AddDelete(SchemaGeneration.ClassMapping mapped, RealmValue identity, int index, string path)
         {
-            var key = IdentityConverter.Convert(identity, mapped, path + ".identity");
+            var key = IdentityConverter.Convert(identity, mapped, path + ".identity", context.Provider);
             if (_deletes is null || _deletes.ClassName != mapped.Class.Name)
             {
                 Flush();
@@ -142,7 +142,7 @@ public static class TransactionPlanner
             }
 
             var keyType = SqlColumnType.Parse(mapped.KeySqlType);
-            var rows = moves.Select(m => new[] { IdentityConverter.Convert(m.From, mapped, path + m.FromField), IdentityConverter.Convert(m.To, mapped, path + m.ToField) })
+            var rows = moves.Select(m => new[] { IdentityConverter.Convert(m.From, mapped, path + m.FromField, context.Provider), IdentityConverter.Convert(m.To, mapped, path + m.ToField, context.Provider) })
                 .Cast<object?[]>().ToList();
             var map = new TableArgument(
                 "@map",

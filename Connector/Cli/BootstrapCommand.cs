@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Connector.Configuration;
 using Connector.Operations;
+using Connector.Postgres;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 
@@ -50,13 +51,14 @@ public static class BootstrapCommand
             Description = "Also run deploy.sql on the database of the configuration (--config); needs SQL Server, an empty database " +
                 "with Change Tracking and snapshot isolation on. Without --sql-schema the configuration's SqlServer:Schema is used.",
         };
+        var provider = ConnectorCli.ProviderOption();
         var config = ConnectorCli.ConfigOption();
         var command = new Command(
             "bootstrap",
             "Generate the SQL Server schema for a Realm, offline: writes DIR/schema.dacpac and DIR/deploy.sql, " +
             "a script that creates the catalog and the generated tables on an empty database and records the mapping.")
         {
-            realmSchema, realmFile, output, realmPath, sqlSchema, apply, config,
+            realmSchema, realmFile, output, realmPath, sqlSchema, apply, provider, config,
         };
         command.Validators.Add(result =>
         {
@@ -76,6 +78,11 @@ public static class BootstrapCommand
                 ? (RealmSchemaImporter.Import(InputFiles.ReadText(jsonFile, "--realm-schema"), jsonFile), jsonFile)
                 : (ReadRealmFileSchema(parse.GetValue(realmFile)!), parse.GetValue(realmFile)!);
             var options = parse.GetValue(apply) ? ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!) : null;
+            if (ConnectorCli.Provider(parse, provider, options) == DatabaseProvider.Postgres)
+            {
+                return await BootstrapPostgresAsync(parse, stdout, schema, schemaFile, options, (output, realmPath, sqlSchema), ct);
+            }
+
             var targetSchema = options is not null && parse.GetResult(sqlSchema) is null or { Implicit: true } ? options.SqlServer.Schema : parse.GetValue(sqlSchema)!;
             var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, targetSchema, Path.GetFileName(schemaFile));
             var directory = parse.GetValue(output)!;
@@ -84,6 +91,21 @@ public static class BootstrapCommand
             return options is null ? ExitCodes.Success : await DeployScriptRunner.RunAsync(options.SqlServer, artifacts.DeployScript, stdout, ct);
         }));
         return command;
+    }
+
+    private static async Task<int> BootstrapPostgresAsync(
+        ParseResult parse, TextWriter stdout, RealmSchemaModel schema, string schemaFile, ConnectorOptions? options,
+        (Option<string> Output, Option<string> RealmPath, Option<string> SqlSchema) given, CancellationToken ct)
+    {
+        var targetSchema = parse.GetResult(given.SqlSchema) is null or { Implicit: true }
+            ? options?.Postgres.Schema ?? PostgresOptions.DefaultSchema
+            : parse.GetValue(given.SqlSchema)!;
+        var (mapping, script) = PgBootstrap.Generate(schema, parse.GetValue(given.RealmPath)!, targetSchema, Path.GetFileName(schemaFile));
+        var directory = parse.GetValue(given.Output)!;
+        OutputFolder.Write(directory, "--out", ("deploy.sql", System.Text.Encoding.UTF8.GetBytes(script)));
+        BootstrapReport.WriteMapping(stdout, mapping);
+        await stdout.WriteLineAsync($"Wrote {Path.Combine(directory, "deploy.sql")} ({script.Length:N0} characters): run it with psql -v ON_ERROR_STOP=1 -f deploy.sql, or with --apply (README.md, PostgreSQL).");
+        return options is null ? ExitCodes.Success : await PgBootstrap.ApplyAsync(options.Postgres, script, stdout, ct);
     }
 
     /// <summary>The schema of a .realm file, held to the same rules as an imported one.</summary>

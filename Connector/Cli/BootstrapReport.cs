@@ -9,7 +9,16 @@ public static class BootstrapReport
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(artifacts);
-        var mapping = artifacts.Mapping;
+        WriteMapping(output, artifacts.Mapping);
+        output.WriteLine($"Wrote {Path.Combine(directory, "schema.dacpac")} ({artifacts.Dacpac.Length:N0} bytes).");
+        output.WriteLine($"Wrote {Path.Combine(directory, "deploy.sql")} ({artifacts.DeployScript.Length:N0} characters): run it on an empty database with Change Tracking and snapshot isolation on (README.md, Deploying).");
+    }
+
+    /// <summary>The classes and tables of a mapping, and every name that differs from its Realm name with the reason.</summary>
+    public static void WriteMapping(TextWriter output, SchemaGeneration.SchemaMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(mapping);
         output.WriteLine($"Realm path '{mapping.RealmPath}': {mapping.Classes.Length} classes mapped to {mapping.Tables.Length} tables in SQL schema [{mapping.SqlSchema}].");
         foreach (var mapped in mapping.Classes)
         {
@@ -24,8 +33,5 @@ public static class BootstrapReport
                 output.WriteLine($"  property '{mapped.Class.Name}.{property.Property.Name}' -> {target}: {property.NameResolution}");
             }
         }
-
-        output.WriteLine($"Wrote {Path.Combine(directory, "schema.dacpac")} ({artifacts.Dacpac.Length:N0} bytes).");
-        output.WriteLine($"Wrote {Path.Combine(directory, "deploy.sql")} ({artifacts.DeployScript.Length:N0} characters): run it on an empty database with Change Tracking and snapshot isolation on (README.md, Deploying).");
     }
 }

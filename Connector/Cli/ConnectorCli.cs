@@ -100,4 +100,23 @@ public static class ConnectorCli
             return e.ExitCode;
         }
     }
+
+    /// <summary><c>--provider</c>: the database to generate for; by default the configuration's Database:Provider, else SQL Server.</summary>
+    public static Option<string> ProviderOption()
+    {
+        var option = new Option<string>("--provider")
+        {
+            Description = "The database: 'sqlserver' or 'postgres' (default: the configuration's Database:Provider when a configuration is read, else sqlserver).",
+            HelpName = "sqlserver|postgres",
+        };
+        option.AcceptOnlyFromAmong(Configuration.DatabaseOptions.SqlServerName, Configuration.DatabaseOptions.PostgresName);
+        return option;
+    }
+
+    public static Configuration.DatabaseProvider Provider(ParseResult parse, Option<string> option, Configuration.ConnectorOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(option) is { } given ? Configuration.DatabaseOptions.Parse(given)!.Value
+            : options?.Served() ?? Configuration.DatabaseProvider.SqlServer;
+    }
 }

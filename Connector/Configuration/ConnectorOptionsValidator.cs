@@ -12,7 +12,10 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
         ArgumentNullException.ThrowIfNull(options);
         return
         [
-            .. SqlServerOptionsValidator.Check(options.SqlServer),
+            .. PostgresOptionsValidator.CheckProvider(options.Database),
+            .. (DatabaseOptions.Parse(options.Database.Provider) == DatabaseProvider.Postgres
+                ? PostgresOptionsValidator.Check(options.Postgres)
+                : SqlServerOptionsValidator.Check(options.SqlServer)),
             .. RealmOptionsValidator.Check(options.Realm),
             .. SchemaOptionsValidator.Check(options.Schema),
             .. SyncOptionsValidator.Check(options.Sync),

@@ -14,9 +14,18 @@ namespace Connector.SchemaGeneration;
 public sealed class NameScope
 {
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+    private readonly NameLimit _limit;
 
     public NameScope(params IEnumerable<string> reserved)
+        : this(NameLimit.SqlServer, reserved)
     {
+    }
+
+    public NameScope(NameLimit limit, IEnumerable<string> reserved)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        ArgumentNullException.ThrowIfNull(reserved);
+        _limit = limit;
         foreach (var name in reserved)
         {
             _taken.Add(Key(name));
@@ -51,7 +60,7 @@ public sealed class NameScope
         }
     }
 
-    private static string MakeValid(string desired, out string? resolution)
+    private string MakeValid(string desired, out string? resolution)
     {
         resolution = null;
         var builder = new StringBuilder(desired.Length);
@@ -72,34 +81,34 @@ public sealed class NameScope
             resolution = Append(resolution, "SQL Server ignores trailing spaces in names: '_' appended");
         }
 
-        if (name.Length > SqlIdentifier.MaxLength)
+        if (!_limit.Fits(name))
         {
             name = Fit(name, string.Empty);
-            resolution = Append(resolution, $"longer than {SqlIdentifier.MaxLength} characters: shortened with a hash of the full name");
+            resolution = Append(resolution, $"longer than {_limit.Describe()}: shortened with a hash of the full name");
         }
 
         return name;
     }
 
     /// <summary>
-    /// <paramref name="name"/> + <paramref name="suffix"/> within 128 characters; a long name keeps its head
-    /// and ends in a hash of the whole, so that two long names sharing a prefix stay distinct.
+    /// <paramref name="name"/> + <paramref name="suffix"/> within the limit; a long name keeps its head and ends in a
+    /// hash of the whole, so that two long names sharing a prefix stay distinct.
     /// </summary>
-    private static string Fit(string name, string suffix)
+    private string Fit(string name, string suffix)
     {
-        if (name.Length + suffix.Length <= SqlIdentifier.MaxLength)
+        if (_limit.Fits(name + suffix))
         {
             return name + suffix;
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
-        var head = name[..(SqlIdentifier.MaxLength - suffix.Length - hash.Length - 1)];
-        if (char.IsHighSurrogate(head[^1]))
+        var tail = "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8] + suffix;
+        var length = name.Length;
+        while (length > 0 && (!_limit.Fits(string.Concat(name.AsSpan(0, length), tail)) || char.IsHighSurrogate(name[length - 1])))
         {
-            head = head[..^1];
+            length--;
         }
 
-        return head + "~" + hash + suffix;
+        return name[..length] + tail;
     }
 
     private static string? Append(string? existing, string reason) =>

@@ -26,11 +26,15 @@ public static class SchemaMapper
     /// property already mapped keeps its SQL names, and only what is new claims names around them, so that a
     /// schema change never renames a table or column that holds data.
     /// </summary>
-    public static SchemaMapping Map(RealmSchemaModel schema, string realmPath, string sqlSchema, SchemaMapping? previous = null)
+    /// <param name="provider">The database the names are for; by default that of <paramref name="previous"/>, else SQL Server.</param>
+    public static SchemaMapping Map(
+        RealmSchemaModel schema, string realmPath, string sqlSchema, SchemaMapping? previous = null, Configuration.DatabaseProvider? provider = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        var served = provider ?? previous?.Provider ?? Configuration.DatabaseProvider.SqlServer;
+        var limit = NameLimit.For(served);
         var pinned = new PinnedNames(previous);
-        var tableNames = new NameScope(pinned.Tables);
+        var tableNames = new NameScope(limit, pinned.Tables);
         var classTables = schema.Classes.ToDictionary(
             c => c.Name,
             c => pinned.Class(c.Name) is { } kept ? (Name: kept.Table, Why: kept.NameResolution) : (Name: tableNames.Claim(c.Name, out var why), Why: why),
@@ -43,13 +47,13 @@ public static class SchemaMapper
         foreach (var realmClass in schema.Classes)
         {
             var (table, why) = classTables[realmClass.Name];
-            var mapping = MapClass(realmClass, table, why, keyTypes, tableNames, pinned, sqlSchema, childTables, out var classTable);
+            var mapping = MapClass(realmClass, table, why, keyTypes, tableNames, pinned, sqlSchema, childTables, limit, out var classTable);
             classes.Add(mapping);
             tables.Add(classTable);
         }
 
         tables.AddRange(childTables);
-        return new SchemaMapping(realmPath, sqlSchema, classes.ToImmutable(), tables.ToImmutable());
+        return new SchemaMapping(realmPath, sqlSchema, classes.ToImmutable(), tables.ToImmutable()) { Provider = served };
     }
 
     private static ClassMapping MapClass(
@@ -61,11 +65,12 @@ public static class SchemaMapper
         PinnedNames pinned,
         string sqlSchema,
         List<SqlTableDefinition> childTables,
+        NameLimit limit,
         out SqlTableDefinition classTable)
     {
         var kept = pinned.Class(realmClass.Name);
-        var columnNames = new NameScope(pinned.Columns(kept));
-        var indexNames = new NameScope(pinned.Indexes(kept));
+        var columnNames = new NameScope(limit, pinned.Columns(kept));
+        var indexNames = new NameScope(limit, pinned.Indexes(kept));
         var keyType = keyTypes[realmClass.Name];
         var columns = new List<SqlColumnDefinition>();
         var indexes = new List<SqlIndexDefinition>();

@@ -1,0 +1,20 @@
+using Connector.Adapter;
+using Connector.Catalog;
+
+namespace Connector.Applier;
+
+/// <summary>
+/// The database side of the inbound runner (<see cref="InboundApplier"/>), one implementation per database
+/// (DESIGN.md section 11): SQL Server's <see cref="TransactionApplier"/>, PostgreSQL's <c>Postgres/PgTransactionApplier</c>.
+/// Each applies a transaction all-or-nothing with the cursor in the same database transaction.
+/// </summary>
+public interface IInboundStore
+{
+    /// <summary>The Realm path's catalog row and cursor (0 when it has no cursor row yet).</summary>
+    Task<(MappedRealm? Realm, long Cursor)> FindAsync(string realmPath, CancellationToken cancellationToken);
+
+    Task<ApplyOutcome> ApplyAsync(MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Records a bad transaction in a transaction of its own and, when <paramref name="advanceCursor"/>, moves the cursor past it.</summary>
+    Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken);
+}

@@ -1,0 +1,96 @@
+namespace Connector.Postgres;
+
+/// <summary>
+/// The catalog (schema <c>realmsync</c>) on PostgreSQL: the tables of <c>Schema/</c> that the Realm-to-database
+/// direction uses, with the same table and column names, so that a DBA's queries read alike on both databases.
+/// Created IF NOT EXISTS: a second Realm path deployed into the same database shares the catalog.
+/// </summary>
+public static class PgCatalogSchema
+{
+    public const int Version = 1;
+
+    public static IReadOnlyList<string> Statements { get; } =
+    [
+        "CREATE SCHEMA IF NOT EXISTS realmsync;",
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."CatalogVersion" (
+            "Version"    integer   NOT NULL PRIMARY KEY,
+            "DeployedAt" timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."MappedRealm" (
+            "RealmId"     integer   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "RealmPath"   text      NOT NULL UNIQUE,
+            "SqlSchema"   text      NOT NULL,
+            "MappingMode" text      NOT NULL CHECK ("MappingMode" IN ('realm-first', 'sql-first')),
+            "CreatedAt"   timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."MappedClass" (
+            "RealmId"        integer NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "ClassName"      text    NOT NULL,
+            "Ordinal"        integer NOT NULL,
+            "ClassKind"      text    NOT NULL CHECK ("ClassKind" IN ('top-level', 'embedded', 'asymmetric')),
+            "PrimaryKey"     text    NULL,
+            "SqlTable"       text    NOT NULL,
+            "KeyColumn"      text    NOT NULL,
+            "KeySqlType"     text    NOT NULL,
+            "NameResolution" text    NULL,
+            PRIMARY KEY ("RealmId", "ClassName")
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."MappedProperty" (
+            "RealmId"            integer NOT NULL,
+            "ClassName"          text    NOT NULL,
+            "PropertyName"       text    NOT NULL,
+            "Ordinal"            integer NOT NULL,
+            "RealmType"          text    NOT NULL,
+            "CollectionKind"     text    NOT NULL CHECK ("CollectionKind" IN ('none', 'list', 'set', 'dictionary')),
+            "IsOptional"         boolean NOT NULL,
+            "IsIndexed"          boolean NOT NULL,
+            "IsPrimaryKey"       boolean NOT NULL,
+            "ObjectType"         text    NULL,
+            "LinkOriginProperty" text    NULL,
+            "SqlColumn"          text    NULL,
+            "SqlTable"           text    NULL,
+            "SqlType"            text    NULL,
+            "NameResolution"     text    NULL,
+            PRIMARY KEY ("RealmId", "ClassName", "PropertyName"),
+            FOREIGN KEY ("RealmId", "ClassName") REFERENCES realmsync."MappedClass" ("RealmId", "ClassName")
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."InboundCursor" (
+            "RealmId"   integer   NOT NULL PRIMARY KEY REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "Version"   bigint    NOT NULL,
+            "UpdatedAt" timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."SchemaDeployment" (
+            "DeploymentId" integer   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "RealmId"      integer   NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "DeployedAt"   timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+            "DeployedBy"   text      NOT NULL DEFAULT (current_user),
+            "Reason"       text      NOT NULL,
+            "Script"       text      NOT NULL,
+            "Mapping"      text      NOT NULL
+        );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS realmsync."DeadLetter" (
+            "DeadLetterId"     bigint    GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "RealmId"          integer   NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "Version"          bigint    NOT NULL,
+            "InstructionIndex" integer   NULL,
+            "Error"            text      NOT NULL,
+            "Transaction"      text      NOT NULL,
+            "ReceivedAt"       timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        $"""INSERT INTO realmsync."CatalogVersion" ("Version") VALUES ({Version}) ON CONFLICT DO NOTHING;""",
+    ];
+}

@@ -1,0 +1,109 @@
+using Connector.Catalog;
+using Connector.SchemaGeneration;
+using Npgsql;
+
+namespace Connector.Postgres;
+
+/// <summary>The catalog's reads and writes on PostgreSQL (<see cref="PgCatalogSchema"/>), all with parameters, in the caller's transaction.</summary>
+public static class PgCatalogStore
+{
+    public static async Task<MappedRealm?> FindRealmAsync(NpgsqlConnection connection, string realmPath, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""SELECT r."RealmId", r."RealmPath", r."SqlSchema" FROM realmsync."MappedRealm" AS r WHERE r."RealmPath" = $1;""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmPath });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""SELECT r."RealmId", r."RealmPath", r."SqlSchema" FROM realmsync."MappedRealm" AS r ORDER BY r."RealmId";""", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var realms = new List<MappedRealm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            realms.Add(new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return realms;
+    }
+
+    /// <summary>
+    /// The cursor, its row locked until the transaction ends: two nodes applying the same Realm path take turns, and
+    /// the second sees the first's version (then skips it) instead of applying it again.
+    /// </summary>
+    public static async Task<long?> LockCursorAsync(NpgsqlConnection connection, int realmId, bool forUpdate, CancellationToken cancellationToken)
+    {
+        var sql = """SELECT c."Version" FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1""" + (forUpdate ? " FOR UPDATE;" : ";");
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
+    }
+
+    public static async Task AdvanceCursorAsync(NpgsqlConnection connection, int realmId, long version, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """UPDATE realmsync."InboundCursor" SET "Version" = $2, "UpdatedAt" = now() AT TIME ZONE 'UTC' WHERE "RealmId" = $1 AND "Version" < $2;""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The mapping in force: the newest deployment's.</summary>
+    public static async Task<SchemaMapping?> LoadMappingAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """SELECT d."Mapping" FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = $1 ORDER BY d."DeploymentId" DESC LIMIT 1;""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? SchemaMappingJson.Read(json) : null;
+    }
+
+    /// <summary>What a schema growth adds: catalog rows of the new classes and properties, and the deployment with its script.</summary>
+    public static async Task RecordGrowthAsync(
+        NpgsqlConnection connection, int realmId, SchemaMapping previous, SchemaMapping next, string reason, string script, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var row in CatalogRows.Growth(previous, next))
+        {
+            var columns = string.Join(", ", row.Values.Select(v => PgIdentifier.Quote(v.Key)));
+            var values = string.Join(", ", row.Values.Select((_, i) => "$" + (i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var command = new NpgsqlBatchCommand($"INSERT INTO {PgDeployScript.CatalogTable(row.Table)} (\"RealmId\", {columns}) VALUES ($1, {values});");
+            command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+            foreach (var value in row.Values)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value.Value ?? DBNull.Value, NpgsqlDbType = Type(value.Value) });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        var deployment = new NpgsqlBatchCommand("""INSERT INTO realmsync."SchemaDeployment" ("RealmId", "Reason", "Script", "Mapping") VALUES ($1, $2, $3, $4);""");
+        deployment.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        deployment.Parameters.Add(new NpgsqlParameter { Value = reason });
+        deployment.Parameters.Add(new NpgsqlParameter { Value = script });
+        deployment.Parameters.Add(new NpgsqlParameter { Value = SchemaMappingJson.Write(next) });
+        batch.BatchCommands.Add(deployment);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task InsertDeadLetterAsync(NpgsqlConnection connection, DeadLetterRecord deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        await using var command = new NpgsqlCommand(
+            """INSERT INTO realmsync."DeadLetter" ("RealmId", "Version", "InstructionIndex", "Error", "Transaction") VALUES ($1, $2, $3, $4, $5);""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = deadLetter.RealmId });
+        command.Parameters.Add(new NpgsqlParameter { Value = deadLetter.Version });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)deadLetter.InstructionIndex ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        // The transaction's JSON as received; text holds no NUL, so a line carrying one is kept with it escaped.
+        command.Parameters.Add(new NpgsqlParameter { Value = deadLetter.Error.Replace("\0", "\\u0000", StringComparison.Ordinal) });
+        command.Parameters.Add(new NpgsqlParameter { Value = deadLetter.Transaction.Replace("\0", "\\u0000", StringComparison.Ordinal) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlTypes.NpgsqlDbType Type(object? value) => value switch
+    {
+        bool => NpgsqlTypes.NpgsqlDbType.Boolean,
+        int => NpgsqlTypes.NpgsqlDbType.Integer,
+        _ => NpgsqlTypes.NpgsqlDbType.Text,
+    };
+}

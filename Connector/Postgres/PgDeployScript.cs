@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Connector.Catalog;
+using Connector.SchemaGeneration;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// deploy.sql for PostgreSQL (<c>bootstrap --provider postgres</c>): one transaction that checks first (server
+/// version, Realm path not mapped yet, no generated table already there), then creates the catalog when missing,
+/// the generated tables, and records the mapping, the cursor and the deployment. It changes no server setting.
+/// Runs in psql (<c>psql -v ON_ERROR_STOP=1 -f deploy.sql</c>) or through <c>--apply</c>.
+/// </summary>
+public static class PgDeployScript
+{
+    /// <summary>PostgreSQL 13: GENERATED AS IDENTITY, gen_random_uuid() and every function the connector uses.</summary>
+    public const int MinimumServerVersion = 130000;
+
+    public static string Write(SchemaMapping mapping, string source)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var tables = PgTableWriter.Create(mapping);
+        var sql = new StringBuilder();
+        sql.Append("-- realm-sqlserver: PostgreSQL deployment of Realm path ").Append(CommentSafe(mapping.RealmPath))
+            .Append(" into schema ").Append(CommentSafe(mapping.SqlSchema)).Append(", from ").Append(CommentSafe(source)).Append('\n')
+            .Append("-- One transaction: nothing is created unless everything is. Run: psql -v ON_ERROR_STOP=1 -f deploy.sql\n")
+            .Append("BEGIN;\n\n");
+        sql.Append(Preflight(mapping)).Append("\n\n");
+        foreach (var statement in PgCatalogSchema.Statements)
+        {
+            sql.Append(statement.TrimEnd()).Append("\n\n");
+        }
+
+        foreach (var statement in tables)
+        {
+            sql.Append(statement).Append("\n\n");
+        }
+
+        sql.Append(Record(mapping, "bootstrap from " + source, string.Join("\n\n", tables))).Append("COMMIT;\n");
+        return sql.ToString();
+    }
+
+    /// <summary>The catalog rows of a new mapping: the Realm path, its classes and properties, its cursor at 0 and the deployment.</summary>
+    public static string Record(SchemaMapping mapping, string reason, string script)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var sql = new StringBuilder();
+        var path = PgLiteral.String(mapping.RealmPath);
+        sql.Append("INSERT INTO realmsync.\"MappedRealm\" (\"RealmPath\", \"SqlSchema\", \"MappingMode\") VALUES (")
+            .Append(path).Append(", ").Append(PgLiteral.String(mapping.SqlSchema)).Append(", 'realm-first');\n");
+        var realmId = $"(SELECT r.\"RealmId\" FROM realmsync.\"MappedRealm\" AS r WHERE r.\"RealmPath\" = {path})";
+        AppendRows(sql, CatalogRows.Growth(null, mapping), realmId);
+        sql.Append("INSERT INTO realmsync.\"InboundCursor\" (\"RealmId\", \"Version\") VALUES (").Append(realmId).Append(", 0);\n");
+        sql.Append("INSERT INTO realmsync.\"SchemaDeployment\" (\"RealmId\", \"Reason\", \"Script\", \"Mapping\") VALUES (")
+            .Append(realmId).Append(", ").Append(PgLiteral.String(reason)).Append(", ").Append(PgLiteral.String(script)).Append(", ")
+            .Append(PgLiteral.String(SchemaMappingJson.Write(mapping))).Append(");\n");
+        return sql.ToString();
+    }
+
+    /// <summary>INSERTs of catalog rows (MappedClass, MappedProperty) for the Realm <paramref name="realmId"/> (an expression).</summary>
+    public static void AppendRows(StringBuilder sql, IEnumerable<CatalogRow> rows, string realmId)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            sql.Append("INSERT INTO ").Append(CatalogTable(row.Table)).Append(" (\"RealmId\", ")
+                .Append(string.Join(", ", row.Values.Select(v => PgIdentifier.Quote(v.Key)))).Append(") VALUES (").Append(realmId).Append(", ")
+                .Append(string.Join(", ", row.Values.Select(v => CatalogValue(v.Value)))).Append(");\n");
+        }
+    }
+
+    /// <summary>The PostgreSQL name of a catalog table named as on SQL Server (<c>[realmsync].[MappedClass]</c>).</summary>
+    public static string CatalogTable(string sqlServerName)
+    {
+        ArgumentNullException.ThrowIfNull(sqlServerName);
+        var name = sqlServerName[(sqlServerName.LastIndexOf('[') + 1)..^1];
+        return "realmsync." + PgIdentifier.Quote(name);
+    }
+
+    private static string CatalogValue(object? value) => value switch
+    {
+        null => "NULL",
+        bool b => b ? "true" : "false",
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        string s => PgLiteral.String(s),
+        _ => throw new ArgumentException($"a catalog value of type {value.GetType().Name} has no PostgreSQL literal", nameof(value)),
+    };
+
+    private static string Preflight(SchemaMapping mapping)
+    {
+        var tables = string.Join(", ", mapping.Tables.Select(t => PgLiteral.String(t.Name)));
+        var body = $"""
+            BEGIN
+                IF current_setting('server_version_num')::int < {MinimumServerVersion} THEN
+                    RAISE EXCEPTION 'realm-sqlserver needs PostgreSQL 13 or later; this server is %', current_setting('server_version');
+                END IF;
+                IF to_regclass('realmsync."MappedRealm"') IS NOT NULL THEN
+                    IF EXISTS (SELECT 1 FROM realmsync."MappedRealm" AS r WHERE r."RealmPath" = {PgLiteral.String(mapping.RealmPath)}) THEN
+                        RAISE EXCEPTION 'Realm path % is already mapped in realmsync."MappedRealm"; nothing was changed', {PgLiteral.String(mapping.RealmPath)};
+                    END IF;
+                END IF;
+                IF EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                           WHERE n.nspname = {PgLiteral.String(mapping.SqlSchema)} AND c.relname IN ({tables})) THEN
+                    RAISE EXCEPTION 'schema % already holds a table this deployment creates; deploy into an empty schema (--sql-schema) or drop them first', {PgLiteral.String(mapping.SqlSchema)};
+                END IF;
+            END
+            """;
+        var tag = "$preflight$";
+        for (var n = 1; body.Contains(tag, StringComparison.Ordinal); n++)
+        {
+            tag = string.Create(CultureInfo.InvariantCulture, $"$preflight{n}$");
+        }
+
+        return "DO " + tag + "\n" + body + "\n" + tag + ";";
+    }
+
+    private static string CommentSafe(string text) => text.ReplaceLineEndings(" ");
+}

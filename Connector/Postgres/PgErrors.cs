@@ -1,0 +1,49 @@
+using System.Globalization;
+using Connector.Adapter;
+using Connector.Applier;
+using Npgsql;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// PostgreSQL's errors sorted as the applier needs them (Appendix A, "PostgreSQL Error Codes"): those that mean the
+/// input was bad become <see cref="AdapterFormatException"/> at the call's instruction, with the words SQL Server's
+/// errors get (<see cref="BadInputErrors"/>); those worth retrying the whole transaction are transient.
+/// </summary>
+public static class PgErrors
+{
+    public const string UniqueViolation = "23505";
+    public const string NotNullViolation = "23502";
+    public const string StringTooLong = "22001";
+    public const string NumericOutOfRange = "22003";
+    public const string DatetimeOverflow = "22008";
+    public const string InvalidByteSequence = "22021";
+    public const string UntranslatableCharacter = "22P05";
+
+    /// <summary>
+    /// 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 57P01-57P03 shutdown and cannot connect
+    /// now, 53300 too many connections, class 08 connection exceptions; and Npgsql's own broken-connection errors.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState is "40001" or "40P01" or "55P03" or "57P01" or "57P02" or "57P03" or "53300" || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
+
+    /// <summary>The bad input <paramref name="error"/> means for <paramref name="call"/>, or null if it is not one.</summary>
+    public static AdapterFormatException? BadInput(PostgresException error, PlannedCall call, long version)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(call);
+        var at = string.Create(CultureInfo.InvariantCulture, $"$.instructions[{call.FirstInstruction}]");
+        return error.SqlState switch
+        {
+            UniqueViolation => new AdapterFormatException(
+                $"the instruction would store a duplicate key in class '{call.ClassName}': {error.MessageText} {error.Detail}".TrimEnd(), at, version),
+            StringTooLong or NumericOutOfRange or DatetimeOverflow or InvalidByteSequence or UntranslatableCharacter or NotNullViolation =>
+                new AdapterFormatException($"a value of class '{call.ClassName}' does not fit its PostgreSQL column: {error.MessageText}", at, version),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections;
+using System.Data.SqlTypes;
+using System.Globalization;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// Values written into PostgreSQL scripts (deploy.sql, plan.sql), never into what the applier sends (it sends
+/// parameters). Strings are escape strings (<c>E'...'</c>, backslash and quote escaped), which read the same whatever
+/// standard_conforming_strings says; bytes go through decode(hex).
+/// </summary>
+public static class PgLiteral
+{
+    public static string String(string? value) =>
+        value is null ? "NULL" : "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string Bytes(ReadOnlySpan<byte> bytes) => "decode('" + Convert.ToHexStringLower(bytes) + "', 'hex')";
+
+    /// <summary>A CLR value as the applier would send it for <paramref name="type"/>, as a literal of that type.</summary>
+    public static string Value(object? value, PgType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var text = value switch
+        {
+            null => "NULL",
+            bool b => b ? "true" : "false",
+            long or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+            float f => "'" + f.ToString("R", CultureInfo.InvariantCulture) + "'::real",
+            double d => "'" + d.ToString("R", CultureInfo.InvariantCulture) + "'::double precision",
+            byte[] bytes => Bytes(bytes),
+            DateTime t => "'" + t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'::timestamp",
+            Guid g => "'" + g.ToString("D") + "'::uuid",
+            SqlDecimal d => String(d.ToString()),
+            string s => String(s),
+            _ => throw new ArgumentException($"a {value.GetType().Name} has no PostgreSQL literal", nameof(value)),
+        };
+        return value is null || type.Cast is null ? text : text + "::" + type.Cast;
+    }
+
+    /// <summary>An array parameter as an ARRAY[...] literal of its wire type.</summary>
+    public static string Array(IEnumerable values, PgType type)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(type);
+        var wire = type with { Cast = null };
+        var items = values.Cast<object?>().Select(v => Value(v, wire)).ToList();
+        return "ARRAY[" + string.Join(", ", items) + "]::" + type.ArrayName;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Data;
+using Connector.Adapter;
+using Connector.Applier;
+using Connector.Catalog;
+using Npgsql;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// Applies one inbound transaction on PostgreSQL all-or-nothing in ONE database transaction: the cursor row locked
+/// first (a second node waits, then skips what the first applied), the plan, schema growth (ADD_TYPE/ADD_PROPERTIES as
+/// DDL, which PostgreSQL runs inside transactions), the calls, the left-out objects' dead letters, the cursor, commit.
+/// Any failure rolls everything back. Conflicts need change capture on PostgreSQL (issue 11): until then Realm wins.
+/// </summary>
+public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInboundStore
+{
+    /// <summary>The steps a crash test stops at: before the cursor moves, before commit, after commit.</summary>
+    public enum ApplyStep
+    {
+        BeforeCursor,
+        BeforeCommit,
+        AfterCommit,
+    }
+
+    /// <summary>A test's hook, called at each <see cref="ApplyStep"/>; throwing there is a crash at that point.</summary>
+    public Func<ApplyStep, AdapterTransaction, Task>? Checkpoint { get; init; }
+
+    public async Task<(MappedRealm? Realm, long Cursor)> FindAsync(string realmPath, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, cancellationToken);
+        var cursor = realm is null ? null : await PgCatalogStore.LockCursorAsync(connection, realm.RealmId, forUpdate: false, cancellationToken);
+        return (realm, cursor ?? 0);
+    }
+
+    public async Task<ApplyOutcome> ApplyAsync(MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        ArgumentNullException.ThrowIfNull(transaction);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var cursor = await PgCatalogStore.LockCursorAsync(connection, realm.RealmId, forUpdate: true, cancellationToken)
+            ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no row in realmsync.\"InboundCursor\"; deploy its schema with bootstrap first.");
+        if (transaction.Version <= cursor)
+        {
+            return new ApplyOutcome(ApplyStatus.AlreadyApplied);
+        }
+
+        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
+            ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\"; deploy its schema with bootstrap first.");
+        var plan = TransactionPlanner.Plan(transaction, mapping);
+        if (plan.SchemaChanged)
+        {
+            var growth = PgTableWriter.Growth(mapping, plan.Mapping);
+            await using (var batch = new NpgsqlBatch(connection))
+            {
+                foreach (var statement in growth)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+                }
+
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await PgCatalogStore.RecordGrowthAsync(
+                connection, realm.RealmId, mapping, plan.Mapping, TransactionApplier.Reason(transaction.Version), string.Join("\n\n", growth), cancellationToken);
+        }
+
+        await PgPlanExecutor.ExecuteAsync(connection, plan, cancellationToken);
+        foreach (var deadLetter in TransactionApplier.RefusalRecords(realm.RealmId, transaction, plan.Refused))
+        {
+            await PgCatalogStore.InsertDeadLetterAsync(connection, deadLetter, cancellationToken);
+        }
+
+        await CheckpointAsync(ApplyStep.BeforeCursor, transaction);
+        await PgCatalogStore.AdvanceCursorAsync(connection, realm.RealmId, transaction.Version, cancellationToken);
+        await CheckpointAsync(ApplyStep.BeforeCommit, transaction);
+        await sqlTransaction.CommitAsync(cancellationToken);
+        await CheckpointAsync(ApplyStep.AfterCommit, transaction);
+        return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused };
+    }
+
+    public async Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        await PgCatalogStore.InsertDeadLetterAsync(connection, deadLetter, cancellationToken);
+        if (advanceCursor)
+        {
+            await PgCatalogStore.AdvanceCursorAsync(connection, deadLetter.RealmId, deadLetter.Version, cancellationToken);
+        }
+
+        await sqlTransaction.CommitAsync(cancellationToken);
+    }
+
+    private Task CheckpointAsync(ApplyStep step, AdapterTransaction transaction) => Checkpoint?.Invoke(step, transaction) ?? Task.CompletedTask;
+}

@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace Connector.SchemaGeneration;
+
+/// <summary>
+/// How long a SQL name may be: SQL Server counts characters (sysname, 128); PostgreSQL counts UTF-8 bytes (63) and
+/// would silently truncate a longer name. A mapping for PostgreSQL keeps SQL Server's names wherever they fit both.
+/// </summary>
+public sealed record NameLimit(int MaxCharacters, int? MaxUtf8Bytes)
+{
+    public static NameLimit SqlServer { get; } = new(Sql.SqlIdentifier.MaxLength, null);
+
+    public static NameLimit Postgres { get; } = new(Sql.SqlIdentifier.MaxLength, Connector.Postgres.PgIdentifier.MaxBytes);
+
+    public static NameLimit For(Configuration.DatabaseProvider provider) =>
+        provider == Configuration.DatabaseProvider.Postgres ? Postgres : SqlServer;
+
+    public bool Fits(string name) =>
+        name.Length <= MaxCharacters && (MaxUtf8Bytes is not { } bytes || Encoding.UTF8.GetByteCount(name) <= bytes);
+
+    public string Describe() => MaxUtf8Bytes is { } bytes ? $"{bytes} UTF-8 bytes" : $"{MaxCharacters} characters";
+}
