@@ -30,7 +30,9 @@ public sealed class PostgresBinaries
             ? System.IO.Directory.GetDirectories(root).Select(version => Path.Combine(version, "bin"))
                 .OrderByDescending(bin => VersionOf(bin)).ToList()
             : [];
-        lookedAt = candidates.Count == 0 ? $"{root}/*/bin (no such folder)" : string.Join(", ", candidates);
+        lookedAt = candidates.Count > 0 ? string.Join(", ", candidates)
+            : System.IO.Directory.Exists(root) ? $"{root}/*/bin (no version folders in {root})"
+            : $"{root}/*/bin (no such folder)";
         var found = candidates.FirstOrDefault(bin => RequiredTools.All(tool => File.Exists(Path.Combine(bin, tool))));
         return found is null ? null : new PostgresBinaries(found);
     }

@@ -10,7 +10,9 @@ namespace Connector.Tests.Postgres;
 /// One PostgreSQL per test run for the tests of this namespace: the server named by REALMSYNC_TEST_POSTGRES, else a
 /// <see cref="ThrowawayCluster"/> from the machine's binaries, removed after the last test. Without either, every
 /// test that calls <see cref="Require"/> is reported SKIPPED with the reason; binaries that are there but fail to
-/// start a cluster, or a configured server that does not answer, FAIL those tests with the log.
+/// start a cluster, or a configured server that does not answer, FAIL those tests with the log. A test host that
+/// dies before the teardown (killed, crashed, SIGTERM: no exit handler runs then) leaves its cluster to the next
+/// run, which stops and removes it (<see cref="ClusterFolder.RemoveStale"/>).
 /// </summary>
 [SetUpFixture]
 public sealed class PostgresServer
@@ -22,7 +24,7 @@ public sealed class PostgresServer
     private static ThrowawayCluster? _cluster;
     private static string? _adminConnectionString;
     private static string? _failure;
-    private static string _skipReason = "SKIPPED: the PostgreSQL fixture did not run";
+    private static string? _skipReason;
     private static int _databaseCount;
 
     /// <summary>A connection string to the server's <c>postgres</c> database as a role that may CREATE DATABASE.</summary>
@@ -58,7 +60,8 @@ public sealed class PostgresServer
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or NpgsqlException or ArgumentException)
         {
-            _failure = $"PostgreSQL for the tests is not usable ({Source}): {e.Message}";
+            _failure = $"PostgreSQL for the tests is not usable ({Describe()}): {e.Message}" +
+                (e.InnerException is null ? "" : $" ({e.InnerException.Message})");
             _adminConnectionString = null;
             TestContext.Progress.WriteLine(_failure);
             StopCluster();
@@ -81,6 +84,12 @@ public sealed class PostgresServer
     /// <summary>Returns when there is a server; otherwise ignores the calling test with the reason, or fails it with the error.</summary>
     public static void Require()
     {
+        if (_skipReason is null && _failure is null && _adminConnectionString is null)
+        {
+            Assert.Fail($"The PostgreSQL fixture has not run: {nameof(PostgresServer)} sets up the tests of namespace " +
+                $"{typeof(PostgresServer).Namespace} and below only; move the test there.");
+        }
+
         if (_failure is not null)
         {
             Assert.Fail(_failure);
@@ -88,7 +97,7 @@ public sealed class PostgresServer
 
         if (_adminConnectionString is null)
         {
-            Assert.Ignore(_skipReason);
+            Assert.Ignore(_skipReason!);
         }
     }
 
@@ -131,9 +140,16 @@ public sealed class PostgresServer
     /// <summary>A connection string fit to print: the same without its password.</summary>
     public static string Redacted(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.Remove("Password");
-        return builder.ConnectionString;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            builder.Remove("Password");
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(not a valid Npgsql connection string)"; // it may hold a password in a place the parser missed
+        }
     }
 
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
@@ -143,7 +159,7 @@ public sealed class PostgresServer
         return connection;
     }
 
-    /// <summary>Sets up the server; false (with <see cref="_skipReason"/> said) when there is none to set up.</summary>
+    /// <summary>Sets up the server; false (with <see cref="_skipReason"/> set) when there is none to set up.</summary>
     private static bool StartServer()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -170,11 +186,15 @@ public sealed class PostgresServer
         }
 
         _cluster = ThrowawayCluster.Start(binaries, Path.GetTempPath());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopCluster(); // a test host ended early still removes it
         Source = $"throwaway cluster at 127.0.0.1:{_cluster.Port} from {binaries.Directory}";
         _adminConnectionString = _cluster.AdminConnectionString;
         return true;
     }
+
+    private static string Describe() => Source == EnvironmentVariable
+        ? $"{EnvironmentVariable} = {Redacted(Environment.GetEnvironmentVariable(EnvironmentVariable)!)}: check that server, or unset " +
+          "the variable to test on a throwaway cluster"
+        : Source;
 
     private static async Task DropCreatedDatabasesAsync()
     {
