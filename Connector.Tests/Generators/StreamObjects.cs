@@ -164,10 +164,17 @@ internal static class StreamObjects
         };
     }
 
-    /// <summary>Links inside mixed name a top-level object that exists (Realm cannot link an embedded object from mixed).</summary>
+    /// <summary>
+    /// Links inside mixed name a top-level object that exists (Realm cannot link an embedded object from mixed), of a
+    /// class keyed by int or string or keyless: the codec writes a link to an objectId or uuid key as
+    /// <c>["link", "C", ["objectId", "..."]]</c> but reads back only string, integer and null identities
+    /// (<c>AdapterTagReader.ReadLink</c>), so such a link would not survive the journal.
+    /// </summary>
     private static RealmValue MixedLinks(TransactionBuilder builder, RealmValue value) => value switch
     {
-        LinkValue => builder.State.Classes.Where(c => builder.State.LinkTargets(c.Name).Count > 0).ToList() is { Count: > 0 } classes &&
+        LinkValue => builder.State.Classes
+            .Where(c => c.PrimaryKeyProperty?.Type is null or RealmPropertyType.Int or RealmPropertyType.String && builder.State.LinkTargets(c.Name).Count > 0)
+            .ToList() is { Count: > 0 } classes &&
                      builder.Pick(classes) is var target
             ? new LinkValue(target.Name, Target(builder, target.Name)!)
             : RealmValue.Null,

@@ -56,6 +56,8 @@ public sealed class ModelValueLimitTests
         Assert.That(Outcomes(("s", S(Long451 + Long451))), Is.EqualTo((Applied, Applied, Applied)));
         Assert.That(Outcomes(("map", new DictionaryValue([KeyValuePair.Create(new string('k', 401), (RealmValue)I(1))]))), Is.EqualTo((Refused1, Refused1, Applied)));
         Assert.That(Outcomes(("map", new DictionaryValue([KeyValuePair.Create(new string('k', 400), (RealmValue)I(1))]))), Is.EqualTo((Applied, Applied, Applied)));
+        Assert.That(Outcomes(("m", new DictionaryValue([KeyValuePair.Create(new string('k', 401), (RealmValue)I(1))]) { InMixed = true })),
+            Is.EqualTo((Applied, Applied, Applied)), "a dictionary nested in mixed is JSON text, not a dictionary table");
     }
 
     [Test]

@@ -57,7 +57,7 @@ internal static class ModelValueLimits
                 continue;
             }
 
-            if (coerced is DictionaryValue dictionary)
+            if (property.Collection == CollectionKind.Dictionary && coerced is DictionaryValue dictionary)
             {
                 foreach (var (key, element) in dictionary.Entries)
                 {
