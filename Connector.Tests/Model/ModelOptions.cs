@@ -24,10 +24,16 @@ public enum MixedLinks
 }
 
 /// <summary>The choices where the databases differ from Realm; the defaults are Realm's.</summary>
-public sealed record ModelOptions(NullKeys NullKeys = NullKeys.Store, MixedLinks MixedLinks = MixedLinks.Follow)
+public sealed record ModelOptions(NullKeys NullKeys = NullKeys.Store, MixedLinks MixedLinks = MixedLinks.Follow, ValueLimits? Values = null)
 {
     public static ModelOptions Realm { get; } = new();
 
     /// <summary>What the SQL Server applier does now.</summary>
-    public static ModelOptions SqlServer { get; } = new(NullKeys.Refuse, MixedLinks.Keep);
+    public static ModelOptions SqlServer { get; } = new(NullKeys.Refuse, MixedLinks.Keep, ValueLimits.SqlServer);
+
+    /// <summary>What the PostgreSQL applier must do: the same planner as SQL Server, PostgreSQL's value limits.</summary>
+    public static ModelOptions Postgres { get; } = new(NullKeys.Refuse, MixedLinks.Keep, ValueLimits.Postgres);
+
+    /// <summary>The values the database cannot hold; none for Realm.</summary>
+    public ValueLimits Limits => Values ?? ValueLimits.None;
 }

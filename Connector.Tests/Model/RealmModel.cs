@@ -54,7 +54,8 @@ public sealed class RealmModel(ModelOptions? options = null)
                     continue;
                 }
 
-                Apply(work, instruction);
+                ModelValueLimits.Check(work, instruction, options.Limits);
+                Apply(work, instruction, options.MixedLinks);
             }
             catch (ModelInputException e)
             {
@@ -71,7 +72,8 @@ public sealed class RealmModel(ModelOptions? options = null)
         return new ModelOutcome(ModelStatus.Applied) { LeftOut = [.. leftOut.Select(c => new NullKeyRefusal(c.Key, [.. c.Value]))] };
     }
 
-    private void Apply(ModelState work, Instruction instruction)
+    /// <summary>One instruction on <paramref name="work"/>, without value limits or null-key refusals (the stream generator's step).</summary>
+    internal static void Apply(ModelState work, Instruction instruction, MixedLinks mixedLinks)
     {
         switch (instruction)
         {
@@ -85,16 +87,16 @@ public sealed class RealmModel(ModelOptions? options = null)
                 ModelObjects.Set(work, set);
                 break;
             case DeleteInstruction delete:
-                ModelObjects.Delete(work, delete.ObjectType, ModelObjects.Identity(work.Class(delete.ObjectType), delete.Identity), options.MixedLinks);
+                ModelObjects.Delete(work, delete.ObjectType, ModelObjects.Identity(work.Class(delete.ObjectType), delete.Identity), mixedLinks);
                 break;
             case ClearInstruction clear:
-                ModelObjects.Clear(work, clear.ObjectType, options.MixedLinks);
+                ModelObjects.Clear(work, clear.ObjectType, mixedLinks);
                 break;
             case ChangeIdentityInstruction change:
-                ModelObjects.Rekey(work, change, change.NewIdentity, swap: false, options.MixedLinks);
+                ModelObjects.Rekey(work, change, change.NewIdentity, swap: false, mixedLinks);
                 break;
             case SwapIdentityInstruction swap:
-                ModelObjects.Rekey(work, swap, swap.SwapIdentity, swap: true, options.MixedLinks);
+                ModelObjects.Rekey(work, swap, swap.SwapIdentity, swap: true, mixedLinks);
                 break;
             case ListInstruction list:
                 ModelLists.Apply(work, list);
@@ -104,9 +106,28 @@ public sealed class RealmModel(ModelOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// Realm's default of a property never written: null when optional (and for links and mixed), empty for a
+    /// collection, else the type's zero (false, 0, "", no bytes, the epoch, decimal 0, the zero objectId and uuid),
+    /// which a required property added by ADD_PROPERTIES reads on the objects that existed before it.
+    /// </summary>
     private static RealmValue Default(RealmProperty property) => property.Collection switch
     {
-        CollectionKind.None => RealmValue.Null,
+        CollectionKind.None when property.IsNullable || property.Type == RealmPropertyType.Mixed => RealmValue.Null,
+        CollectionKind.None => property.Type switch
+        {
+            RealmPropertyType.Bool => new BoolValue(false),
+            RealmPropertyType.Int => new IntValue(0),
+            RealmPropertyType.Float => new FloatValue(0f),
+            RealmPropertyType.Double => new DoubleValue(0d),
+            RealmPropertyType.String => new StringValue(string.Empty),
+            RealmPropertyType.Data => new DataValue(ReadOnlyMemory<byte>.Empty),
+            RealmPropertyType.Date => new TimestampValue(0, 0),
+            RealmPropertyType.Decimal128 => new Decimal128Value("0"),
+            RealmPropertyType.ObjectId => new ObjectIdValue(new string('0', 24)),
+            RealmPropertyType.Uuid => new UuidValue(Guid.Empty),
+            _ => RealmValue.Null,
+        },
         CollectionKind.Dictionary => new DictionaryValue([]),
         _ => new ListValue([]),
     };
