@@ -53,6 +53,11 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
 
     public string Script()
     {
+        if (_mapping.Provider == Configuration.DatabaseProvider.Postgres)
+        {
+            return Postgres.PgPlanScript.Header(_mapping, Planned) + _sql;
+        }
+
         var header = new StringBuilder();
         header.Append(CultureInfo.InvariantCulture, $"""
             -- RealmSqlServer plan: the T-SQL the applier would send for {Planned} transaction(s) of Realm path '{Line(_mapping.RealmPath)}'
@@ -85,6 +90,13 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
         }
 
         var plan = TransactionPlanner.Plan(transaction, _mapping);
+        if (_mapping.Provider == Configuration.DatabaseProvider.Postgres)
+        {
+            _sql.Append(Postgres.PgPlanScript.Write(plan, _mapping)).Append('\n');
+            Finish(transaction, plan);
+            return;
+        }
+
         SchemaDeployment? deployment = null;
         if (plan.SchemaChanged)
         {
@@ -94,6 +106,11 @@ public sealed class DryRun(SchemaMapping initial, bool stopOnBadTransaction)
         }
 
         _sql.Append(PlanScriptWriter.Write(plan, deployment, _mapping)).Append('\n');
+        Finish(transaction, plan);
+    }
+
+    private void Finish(AdapterTransaction transaction, TransactionPlan plan)
+    {
         Warnings.AddRange(plan.Refused.Select(r => string.Create(CultureInfo.InvariantCulture, $"version {transaction.Version}, instruction {r.Instructions[0]}: {r.Error}")));
         _mapping = plan.Mapping;
         _cursor = transaction.Version;

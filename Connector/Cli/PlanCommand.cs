@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Connector.Applier;
+using Connector.Configuration;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 
@@ -41,11 +42,12 @@ public static class PlanCommand
             DefaultValueFactory = _ => "stop",
         };
         onBad.AcceptOnlyFromAmong("stop", "skip");
+        var provider = ConnectorCli.ProviderOption();
         var command = new Command(
             "plan",
             "Dry run of the applier, offline: writes DIR/plan.sql, the T-SQL it would send for the transactions against the schema, values as literals.")
         {
-            realmSchema, instructions, output, realmPath, sqlSchema, onBad,
+            realmSchema, instructions, output, realmPath, sqlSchema, onBad, provider,
         };
         command.SetAction(parse => ConnectorCli.Run(parse, stdout =>
         {
@@ -53,8 +55,20 @@ public static class PlanCommand
             var schema = RealmSchemaImporter.Import(InputFiles.ReadText(schemaFile, "--realm-schema"), schemaFile);
             var lines = InputFiles.ReadText(parse.GetValue(instructions)!, "--instructions").Split('\n');
             var path = parse.GetValue(realmPath) ?? FirstRealmPath(lines);
-            SchemaArtifactGenerator.CheckSqlSchema(parse.GetValue(sqlSchema)!);
-            var run = new DryRun(SchemaMapper.Map(schema, path, parse.GetValue(sqlSchema)!), parse.GetValue(onBad) == "stop");
+            var database = ConnectorCli.Provider(parse, provider, null);
+            var targetSchema = database == DatabaseProvider.Postgres && parse.GetResult(sqlSchema) is null or { Implicit: true }
+                ? PostgresOptions.DefaultSchema
+                : parse.GetValue(sqlSchema)!;
+            if (database == DatabaseProvider.Postgres)
+            {
+                Postgres.PgBootstrap.CheckSchema(targetSchema, "--sql-schema");
+            }
+            else
+            {
+                SchemaArtifactGenerator.CheckSqlSchema(targetSchema);
+            }
+
+            var run = new DryRun(SchemaMapper.Map(schema, path, targetSchema, previous: null, database), parse.GetValue(onBad) == "stop");
             for (var i = 0; i < lines.Length; i++)
             {
                 if (lines[i].Trim().Length > 0 && !run.Add(lines[i], i + 1))

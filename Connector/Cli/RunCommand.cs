@@ -25,14 +25,16 @@ public static class RunCommand
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
             // Fail fast with a clear exit code rather than letting every job log the same connection error.
-            await (await OperationsConnection.OpenAsync(options.SqlServer, ct)).DisposeAsync();
+            await CheckDatabaseAsync(options, ct);
             var builder = ConnectorHost.CreateBuilder(options);
             PassRegistration.ThrowIfMissing(builder.Services);
             ConnectorSchedule.Add(builder.Services, options);
             using var host = builder.Build();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!);
             var scheduler = options.Scheduler;
-            var target = ConnectionStringDisplay.Describe(options.SqlServer.ConnectionString);
+            var target = options.Served() == DatabaseProvider.Postgres
+                ? "PostgreSQL " + PostgresOptionsValidator.Masked(options.Postgres.ConnectionString)
+                : ConnectionStringDisplay.Describe(options.SqlServer.ConnectionString);
             var inbound = ConnectorSchedule.Describe(scheduler.InboundInterval, scheduler.InboundCron);
             var poll = ConnectorSchedule.Describe(scheduler.PollInterval, scheduler.PollCron);
             var ship = ConnectorSchedule.Describe(scheduler.ShipInterval, scheduler.ShipCron);
@@ -46,5 +48,17 @@ public static class RunCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Fails fast with a clear exit code rather than letting every job log the same connection error.</summary>
+    internal static async Task CheckDatabaseAsync(ConnectorOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Served() == DatabaseProvider.Postgres)
+        {
+            await Postgres.PgPasses.CheckAsync(options.Postgres, cancellationToken);
+            return;
+        }
+
+        await (await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken)).DisposeAsync();
     }
 }

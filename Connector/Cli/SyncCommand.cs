@@ -24,7 +24,7 @@ public static class SyncCommand
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
             using var signals = new ShutdownSignals(ct);
-            await (await OperationsConnection.OpenAsync(options.SqlServer, signals.Token)).DisposeAsync();
+            await RunCommand.CheckDatabaseAsync(options, signals.Token);
             var builder = ConnectorHost.CreateBuilder(options);
             PassRegistration.ThrowIfMissing(builder.Services);
             using var host = builder.Build();

@@ -22,6 +22,26 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
             .. SchedulerOptionsValidator.Check(options.Scheduler),
             .. ChangeTrackingOptionsValidator.Check(options.ChangeTracking),
             .. SqlFirstOptionsValidator.Check(options.SqlFirst),
+            .. PostgresLimits(options),
         ];
+    }
+
+    /// <summary>What the PostgreSQL target does not have yet: a clustered job store, SQL-first tables.</summary>
+    private static IEnumerable<string> PostgresLimits(ConnectorOptions options)
+    {
+        if (options.Served() != DatabaseProvider.Postgres)
+        {
+            yield break;
+        }
+
+        if (options.Scheduler.Clustered)
+        {
+            yield return "Scheduler:Clustered is true, but clustering uses Quartz's SQL Server job store; with Database:Provider 'postgres' run one node and set it to false.";
+        }
+
+        if (options.SqlFirst.Tables.Count > 0)
+        {
+            yield return "SqlFirst:Tables is not empty, but SQL-first tables need change capture, which PostgreSQL does not have yet; with Database:Provider 'postgres' leave it empty.";
+        }
     }
 }

@@ -165,12 +165,30 @@ public static class PgCallWriter
         ArgumentNullException.ThrowIfNull(keys);
         var classTable = context.Table(mapped.Table);
         var keyType = PgTypes.Of(context.Mapping, classTable, classTable.Columns[0]);
+        return Delete(context, mapped, sql => sql.Array(keys, keyType));
+    }
+
+    /// <summary>
+    /// The same for every object of the class: the keys as <c>ARRAY(SELECT ...)</c> of the class table, which <c>plan</c>
+    /// prints for a CLEAR (the applier reads the keys first and sends them as an array).
+    /// </summary>
+    public static IEnumerable<PgStatement> DeleteAll(MappingContext context, ClassMapping mapped)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mapped);
+        var all = $"ARRAY(SELECT k.{PgIdentifier.Quote(mapped.KeyColumn)} FROM {PgTableWriter.Q(context.Table(mapped.Table))} AS k)";
+        return Delete(context, mapped, _ => all);
+    }
+
+    private static IEnumerable<PgStatement> Delete(MappingContext context, ClassMapping mapped, Func<PgStatement.Builder, string> keys)
+    {
+        var classTable = context.Table(mapped.Table);
         foreach (var reference in LinkReference.To(context.Mapping, mapped.Class.Name))
         {
             var sql = new PgStatement.Builder();
             var table = PgTableWriter.Q(reference.Table);
             var column = PgIdentifier.Quote(reference.Column);
-            var inKeys = sql.Array(keys, keyType);
+            var inKeys = keys(sql);
             if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
             {
                 sql.Append($"WITH d AS (DELETE FROM {table} AS l WHERE l.{column} = ANY({inKeys}) RETURNING l.{Owner}, l.{Position})\n")
@@ -190,7 +208,7 @@ public static class PgCallWriter
         {
             var sql = new PgStatement.Builder();
             var column = table == classTable ? PgIdentifier.Quote(mapped.KeyColumn) : Owner;
-            var inKeys = sql.Array(keys, keyType);
+            var inKeys = keys(sql);
             yield return sql.Append($"DELETE FROM {PgTableWriter.Q(table)} AS c WHERE c.{column} = ANY({inKeys});").Build();
         }
     }

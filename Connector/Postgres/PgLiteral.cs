@@ -44,6 +44,6 @@ public static class PgLiteral
         ArgumentNullException.ThrowIfNull(type);
         var wire = type with { Cast = null };
         var items = values.Cast<object?>().Select(v => Value(v, wire)).ToList();
-        return "ARRAY[" + string.Join(", ", items) + "]::" + type.ArrayName;
+        return "ARRAY[" + string.Join(", ", items) + "]"; // the statement casts it to its array type
     }
 }

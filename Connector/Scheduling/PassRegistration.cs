@@ -17,11 +17,17 @@ public static class PassRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(Sql.SqlConnectionFactory.For(options.SqlServer));
         services.AddSingleton(new Journal.JournalPaths(options.Realm.JournalPath));
         var applier = Applier.ApplierOptions.Parse(
             options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay);
         services.AddSingleton(applier);
+        if (options.Served() == DatabaseProvider.Postgres)
+        {
+            Postgres.PgPasses.Add(services, options, applier);
+            return;
+        }
+
+        services.AddSingleton(Sql.SqlConnectionFactory.For(options.SqlServer));
         // The poller retries a Realm path's pass as the applier retries a transaction: the same validated settings.
         services.AddSingleton(new ChangeTracking.PollOptions
         {

@@ -1,0 +1,73 @@
+using Connector.Applier;
+using Connector.Catalog;
+using Connector.Configuration;
+using Connector.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// The passes of <c>run</c> and <c>sync</c> when <c>Database:Provider</c> is 'postgres': the inbound pass applies the
+/// journal through <see cref="PgTransactionApplier"/>. Reading PostgreSQL's changes back to Realm (logical
+/// replication) is not built yet: the poll pass says so once per process, and there is nothing to ship.
+/// </summary>
+public static class PgPasses
+{
+    public const string NoCaptureYet =
+        "PostgreSQL to Realm is not built yet: changes made in PostgreSQL are not sent to Realm, and Realm's changes are applied as realm-wins (Sync:ConflictPolicy is not used on PostgreSQL).";
+
+    public static void Add(IServiceCollection services, ConnectorOptions options, ApplierOptions applier)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(PgConnectionFactory.For(options.Postgres));
+        services.AddSingleton<IRealmCatalog, PgRealmCatalog>();
+        services.AddSingleton<IInboundStore, PgTransactionApplier>();
+        services.AddSingleton(s => new InboundApplier(
+            s.GetRequiredService<IInboundStore>(), s.GetRequiredService<Journal.JournalPaths>(), applier, s.GetRequiredService<ILogger<InboundApplier>>()));
+        services.AddSingleton<ServedRealms>();
+        services.AddSingleton<IInboundPass, InboundApplyPass>();
+        services.AddSingleton<IPollPass, NoCapturePass>();
+        services.AddSingleton<IShipPass, NothingToShipPass>();
+    }
+
+    /// <summary>Checks the configured database answers and holds the catalog, so that a wrong setting fails at once with its reason.</summary>
+    public static async Task CheckAsync(PostgresOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var connections = PgConnectionFactory.For(options);
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await PgCatalogStore.ListRealmsAsync(connection, cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new ConnectorException(
+                $"cannot use the PostgreSQL database {PostgresOptionsValidator.Masked(options.ConnectionString)}: {e.Message} " +
+                "(check Postgres:ConnectionString; deploy the catalog with bootstrap --provider postgres --apply).", ExitCodes.Failure);
+        }
+    }
+
+    private sealed class PgRealmCatalog(PgConnectionFactory connections) : IRealmCatalog
+    {
+        public async Task<IReadOnlyList<MappedRealm>> ListAsync(CancellationToken cancellationToken)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            return await PgCatalogStore.ListRealmsAsync(connection, cancellationToken);
+        }
+    }
+
+    private sealed class NothingToShipPass : IShipPass
+    {
+        public ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PassResult.Empty);
+    }
+
+    private sealed class NoCapturePass : IPollPass
+    {
+        private int _said;
+
+        public ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Interlocked.Exchange(ref _said, 1) == 0 ? PassResult.Empty with { Warnings = [NoCaptureYet] } : PassResult.Empty);
+    }
+}
