@@ -111,7 +111,9 @@ public static class PgCallWriter
         switch (call.Kind)
         {
             case CallKind.ListInsert:
-                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = l.{Position} + 1 WHERE l.{Owner} = {{1}} AND l.{Position} >= {{2}};"));
+                // Two steps through negative positions: the key (owner, position) is checked row by row.
+                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = -l.{Position} - 2 WHERE l.{Owner} = {{1}} AND l.{Position} >= {{2}};"));
+                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = -l.{Position} - 1 WHERE l.{Owner} = {{1}} AND l.{Position} < 0;"));
                 statements.Add(Edit($"INSERT INTO {{0}} ({Owner}, {Position}, {Target}) VALUES ({{1}}, {{2}}, {{3}});"));
                 break;
             case CallKind.ListSet:
@@ -119,7 +121,8 @@ public static class PgCallWriter
                 break;
             case CallKind.ListErase:
                 statements.Add(Edit($"DELETE FROM {{0}} AS l WHERE l.{Owner} = {{1}} AND l.{Position} = {{2}};"));
-                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = l.{Position} - 1 WHERE l.{Owner} = {{1}} AND l.{Position} > {{2}};"));
+                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = -l.{Position} WHERE l.{Owner} = {{1}} AND l.{Position} > {{2}};"));
+                statements.Add(Edit($"UPDATE {{0}} AS l SET {Position} = -l.{Position} - 1 WHERE l.{Owner} = {{1}} AND l.{Position} < 0;"));
                 break;
             default:
                 statements.Add(Edit($"DELETE FROM {{0}} AS l WHERE l.{Owner} = {{1}};"));
@@ -155,8 +158,9 @@ public static class PgCallWriter
 
     /// <summary>
     /// Deletes the objects of <paramref name="mapped"/> with keys <paramref name="keys"/>, with Realm's semantics: links to
-    /// them nulled, list and set entries of them removed with later positions closed up (one statement per table: the
-    /// CTE's deleted rows say how far each survivor moves), their own collections removed, then their rows.
+    /// them nulled, list and set entries of them removed with the positions closed up (two statements per table: the
+    /// affected lists move to negative positions, then the entries go and the rest take 0..n-1 in their order), their own
+    /// collections removed, then their rows.
     /// </summary>
     public static IEnumerable<PgStatement> Delete(MappingContext context, ClassMapping mapped, IReadOnlyCollection<object> keys)
     {
@@ -191,9 +195,15 @@ public static class PgCallWriter
             var inKeys = keys(sql);
             if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
             {
-                sql.Append($"WITH d AS (DELETE FROM {table} AS l WHERE l.{column} = ANY({inKeys}) RETURNING l.{Owner}, l.{Position})\n")
-                    .Append($"UPDATE {table} AS l SET {Position} = l.{Position} - (SELECT count(*) FROM d WHERE d.{Owner} = l.{Owner} AND d.{Position} < l.{Position})::integer\n")
-                    .Append($"WHERE l.{Owner} IN (SELECT d.{Owner} FROM d) AND NOT (l.{column} = ANY({inKeys}));");
+                sql.Append($"UPDATE {table} AS l SET {Position} = -1 - l.{Position} WHERE l.{Owner} IN (SELECT x.{Owner} FROM {table} AS x WHERE x.{column} = ANY({inKeys}));");
+                yield return sql.Build();
+                sql = new PgStatement.Builder();
+                inKeys = keys(sql);
+                // The CTE's DELETE and the UPDATE see one snapshot (WITH Queries, 7.8.4): the deleted entries are left out by name.
+                sql.Append($"WITH d AS (DELETE FROM {table} AS x WHERE x.{column} = ANY({inKeys}) RETURNING x.{Owner})\n")
+                    .Append($"UPDATE {table} AS l SET {Position} = r.n FROM (SELECT c.{Owner} AS o, c.{Position} AS p, (row_number() OVER (PARTITION BY c.{Owner} ORDER BY c.{Position} DESC) - 1)::integer AS n\n")
+                    .Append($"    FROM {table} AS c WHERE c.{Owner} IN (SELECT d.{Owner} FROM d) AND NOT (c.{column} = ANY({inKeys}))) AS r\n")
+                    .Append($"WHERE l.{Owner} = r.o AND l.{Position} = r.p;");
             }
             else
             {
@@ -213,7 +223,10 @@ public static class PgCallWriter
         }
     }
 
-    /// <summary>CHANGE_IDENTITY / SWAP_IDENTITY: every place holding the old keys takes the new ones, in one statement per place.</summary>
+    /// <summary>
+    /// CHANGE_IDENTITY / SWAP_IDENTITY: every place holding the old keys takes the new ones, in two passes (old to a
+    /// temporary key, then to the new one), so that a swap is never a duplicate key midway.
+    /// </summary>
     public static IEnumerable<PgStatement> Rekey(MappingContext context, PlannedCall call)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -225,15 +238,23 @@ public static class PgCallWriter
         var places = new List<(SqlTableDefinition Table, string Column)> { (classTable, mapped.KeyColumn) };
         places.AddRange(mapped.Properties.Where(p => p.ChildTable is not null).Select(p => (context.Table(p.ChildTable!), SchemaMapper.OwnerColumn)));
         places.AddRange(LinkReference.To(context.Mapping, mapped.Class.Name).Select(r => (r.Table, r.Column)));
-        foreach (var (table, column) in places)
+        var temporary = map.Rows.Select(r => (object?)TemporaryKey(r[0]!)).ToList();
+        foreach (var (from, to) in new[] { (map.Rows.Select(r => r[0]).ToList(), temporary), (temporary, map.Rows.Select(r => r[1]).ToList()) })
         {
-            var sql = new PgStatement.Builder();
-            var old = sql.Array(map.Rows.Select(r => r[0]), keyType);
-            var next = sql.Array(map.Rows.Select(r => r[1]), keyType);
-            var c = PgIdentifier.Quote(column);
-            yield return sql.Append($"UPDATE {PgTableWriter.Q(table)} AS x SET {c} = m.n FROM unnest({old}, {next}) AS m(o, n) WHERE x.{c} = m.o;").Build();
+            foreach (var (table, column) in places)
+            {
+                var sql = new PgStatement.Builder();
+                var old = sql.Array(from, keyType);
+                var next = sql.Array(to, keyType);
+                var c = PgIdentifier.Quote(column);
+                yield return sql.Append($"UPDATE {PgTableWriter.Q(table)} AS x SET {c} = m.n FROM unnest({old}, {next}) AS m(o, n) WHERE x.{c} = m.o;").Build();
+            }
         }
     }
+
+    /// <summary>A key no object has (identities of classes without a primary key are opaque text), the same for the same old key.</summary>
+    private static string TemporaryKey(object old) =>
+        "realmsync-rekey:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes((string)old)))[..32];
 
     /// <summary>
     /// <c>unnest($1, $2, ...) AS s(o, v0, v1, ..., f1, ...)</c> over the columns of a table argument:

@@ -3,7 +3,8 @@ namespace Connector.Postgres;
 /// <summary>
 /// The catalog (schema <c>realmsync</c>) on PostgreSQL: the tables of <c>Schema/</c> that the Realm-to-database
 /// direction uses, with the same table and column names, so that a DBA's queries read alike on both databases.
-/// Created IF NOT EXISTS: a second Realm path deployed into the same database shares the catalog.
+/// Created when missing (<see cref="CreateIfMissing"/>): a second Realm path deployed into the same database shares the
+/// catalog, and a role without CREATE on the database can deploy it once the catalog exists.
 /// </summary>
 public static class PgCatalogSchema
 {
@@ -11,15 +12,14 @@ public static class PgCatalogSchema
 
     public static IReadOnlyList<string> Statements { get; } =
     [
-        "CREATE SCHEMA IF NOT EXISTS realmsync;",
         """
-        CREATE TABLE IF NOT EXISTS realmsync."CatalogVersion" (
+        CREATE TABLE realmsync."CatalogVersion" (
             "Version"    integer   NOT NULL PRIMARY KEY,
             "DeployedAt" timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."MappedRealm" (
+        CREATE TABLE realmsync."MappedRealm" (
             "RealmId"     integer   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             "RealmPath"   text      NOT NULL UNIQUE,
             "SqlSchema"   text      NOT NULL,
@@ -28,7 +28,7 @@ public static class PgCatalogSchema
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."MappedClass" (
+        CREATE TABLE realmsync."MappedClass" (
             "RealmId"        integer NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
             "ClassName"      text    NOT NULL,
             "Ordinal"        integer NOT NULL,
@@ -42,7 +42,7 @@ public static class PgCatalogSchema
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."MappedProperty" (
+        CREATE TABLE realmsync."MappedProperty" (
             "RealmId"            integer NOT NULL,
             "ClassName"          text    NOT NULL,
             "PropertyName"       text    NOT NULL,
@@ -63,14 +63,14 @@ public static class PgCatalogSchema
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."InboundCursor" (
+        CREATE TABLE realmsync."InboundCursor" (
             "RealmId"   integer   NOT NULL PRIMARY KEY REFERENCES realmsync."MappedRealm" ("RealmId"),
             "Version"   bigint    NOT NULL,
             "UpdatedAt" timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."SchemaDeployment" (
+        CREATE TABLE realmsync."SchemaDeployment" (
             "DeploymentId" integer   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             "RealmId"      integer   NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
             "DeployedAt"   timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
@@ -81,7 +81,7 @@ public static class PgCatalogSchema
         );
         """,
         """
-        CREATE TABLE IF NOT EXISTS realmsync."DeadLetter" (
+        CREATE TABLE realmsync."DeadLetter" (
             "DeadLetterId"     bigint    GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             "RealmId"          integer   NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
             "Version"          bigint    NOT NULL,
@@ -91,6 +91,18 @@ public static class PgCatalogSchema
             "ReceivedAt"       timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
         );
         """,
-        $"""INSERT INTO realmsync."CatalogVersion" ("Version") VALUES ({Version}) ON CONFLICT DO NOTHING;""",
+        $"""INSERT INTO realmsync."CatalogVersion" ("Version") VALUES ({Version});""",
     ];
+
+    /// <summary>
+    /// One DO block that creates the schema and the catalog tables unless the catalog is there. IF NOT EXISTS is not
+    /// enough: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (CREATE SCHEMA).
+    /// </summary>
+    public static string CreateIfMissing() => PgDeployScript.Do(
+        "BEGIN\n    IF to_regclass('realmsync.\"CatalogVersion\"') IS NULL THEN\n" +
+        "        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'realmsync') THEN\n            CREATE SCHEMA realmsync;\n        END IF;\n" +
+        string.Concat(Statements.Select(st => Indent(st.Trim()) + "\n")) +
+        "    END IF;\nEND");
+
+    private static string Indent(string statement) => string.Join("\n", statement.Split('\n').Select(line => "        " + line));
 }

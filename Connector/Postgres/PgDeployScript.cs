@@ -13,8 +13,11 @@ namespace Connector.Postgres;
 /// </summary>
 public static class PgDeployScript
 {
-    /// <summary>PostgreSQL 13: GENERATED AS IDENTITY, gen_random_uuid() and every function the connector uses.</summary>
-    public const int MinimumServerVersion = 130000;
+    /// <summary>PostgreSQL 14: numeric holds the infinities (decimal128 has them) since 14.</summary>
+    public const int MinimumServerVersion = 140000;
+
+    /// <summary>The advisory lock deployments take in turn: a second Realm path deployed at the same time waits, then finds the catalog.</summary>
+    public const long DeployLock = 0x7265616c6d73796e;
 
     public static string Write(SchemaMapping mapping, string source)
     {
@@ -24,13 +27,13 @@ public static class PgDeployScript
         sql.Append("-- realm-sqlserver: PostgreSQL deployment of Realm path ").Append(CommentSafe(mapping.RealmPath))
             .Append(" into schema ").Append(CommentSafe(mapping.SqlSchema)).Append(", from ").Append(CommentSafe(source)).Append('\n')
             .Append("-- One transaction: nothing is created unless everything is. Run: psql -v ON_ERROR_STOP=1 -f deploy.sql\n")
-            .Append("BEGIN;\n\n");
+            .Append("SET client_encoding = 'UTF8';\n")
+            .Append("BEGIN;\n")
+            .Append(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({DeployLock});\n\n");
         sql.Append(Preflight(mapping)).Append("\n\n");
-        foreach (var statement in PgCatalogSchema.Statements)
-        {
-            sql.Append(statement.TrimEnd()).Append("\n\n");
-        }
-
+        sql.Append(PgCatalogSchema.CreateIfMissing()).Append("\n\n");
+        sql.Append(Do($"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {PgLiteral.String(mapping.SqlSchema)}) THEN\n" +
+            $"        CREATE SCHEMA {PgIdentifier.Quote(mapping.SqlSchema)};\n    END IF;\nEND")).Append("\n\n");
         foreach (var statement in tables)
         {
             sql.Append(statement).Append("\n\n");
@@ -89,11 +92,14 @@ public static class PgDeployScript
 
     private static string Preflight(SchemaMapping mapping)
     {
-        var tables = string.Join(", ", mapping.Tables.Select(t => PgLiteral.String(t.Name)));
+        var tables = string.Join(", ", PgTableWriter.RelationNames(mapping).Select(PgLiteral.String));
         var body = $"""
             BEGIN
                 IF current_setting('server_version_num')::int < {MinimumServerVersion} THEN
-                    RAISE EXCEPTION 'realm-sqlserver needs PostgreSQL 13 or later; this server is %', current_setting('server_version');
+                    RAISE EXCEPTION 'realm-sqlserver needs PostgreSQL 14 or later; this server is %', current_setting('server_version');
+                END IF;
+                IF current_setting('server_encoding') <> 'UTF8' THEN
+                    RAISE EXCEPTION 'realm-sqlserver needs a UTF8 database (Realm strings are Unicode); this one is %: create the database with ENCODING ''UTF8''', current_setting('server_encoding');
                 END IF;
                 IF to_regclass('realmsync."MappedRealm"') IS NOT NULL THEN
                     IF EXISTS (SELECT 1 FROM realmsync."MappedRealm" AS r WHERE r."RealmPath" = {PgLiteral.String(mapping.RealmPath)}) THEN
@@ -102,14 +108,21 @@ public static class PgDeployScript
                 END IF;
                 IF EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                            WHERE n.nspname = {PgLiteral.String(mapping.SqlSchema)} AND c.relname IN ({tables})) THEN
-                    RAISE EXCEPTION 'schema % already holds a table this deployment creates; deploy into an empty schema (--sql-schema) or drop them first', {PgLiteral.String(mapping.SqlSchema)};
+                    RAISE EXCEPTION 'schema % already holds a table, key or index name this deployment creates; deploy into an empty schema (--sql-schema) or drop them first', {PgLiteral.String(mapping.SqlSchema)};
                 END IF;
             END
             """;
-        var tag = "$preflight$";
+        return Do(body);
+    }
+
+    /// <summary>A DO block around <paramref name="body"/>, its dollar-quote tag one the body does not contain.</summary>
+    public static string Do(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var tag = "$realmsync$";
         for (var n = 1; body.Contains(tag, StringComparison.Ordinal); n++)
         {
-            tag = string.Create(CultureInfo.InvariantCulture, $"$preflight{n}$");
+            tag = string.Create(CultureInfo.InvariantCulture, $"$realmsync{n}$");
         }
 
         return "DO " + tag + "\n" + body + "\n" + tag + ";";

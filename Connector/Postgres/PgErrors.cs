@@ -20,13 +20,18 @@ public static class PgErrors
     public const string InvalidByteSequence = "22021";
     public const string UntranslatableCharacter = "22P05";
 
+    public const string ProgramLimitExceeded = "54000";
+
     /// <summary>
-    /// 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 57P01-57P03 shutdown and cannot connect
-    /// now, 53300 too many connections, class 08 connection exceptions; and Npgsql's own broken-connection errors.
+    /// 40001 serialization failure, 40003 statement completion unknown, 40P01 deadlock, 55P03 lock not available (the
+    /// growth's lock_timeout), 57014 statement timeout, 57P01-57P03 shutdown and cannot connect now, class 53
+    /// insufficient resources, 58000 and 58030 system and I/O errors, class 08 connection exceptions; and Npgsql's own
+    /// broken-connection errors. Not 55000 (object not in prerequisite state), which retrying does not change.
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        PostgresException pg => pg.SqlState is "40001" or "40P01" or "55P03" or "57P01" or "57P02" or "57P03" or "53300" || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
+        PostgresException pg => pg.SqlState is "40001" or "40003" or "40P01" or "55P03" or "57014" or "57P01" or "57P02" or "57P03" or "58000" or "58030" ||
+            pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => false,
     };
@@ -41,7 +46,7 @@ public static class PgErrors
         {
             UniqueViolation => new AdapterFormatException(
                 $"the instruction would store a duplicate key in class '{call.ClassName}': {error.MessageText} {error.Detail}".TrimEnd(), at, version),
-            StringTooLong or NumericOutOfRange or DatetimeOverflow or InvalidByteSequence or UntranslatableCharacter or NotNullViolation =>
+            StringTooLong or NumericOutOfRange or DatetimeOverflow or InvalidByteSequence or UntranslatableCharacter or NotNullViolation or ProgramLimitExceeded =>
                 new AdapterFormatException($"a value of class '{call.ClassName}' does not fit its PostgreSQL column: {error.MessageText}", at, version),
             _ => null,
         };

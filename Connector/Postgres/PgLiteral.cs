@@ -24,7 +24,8 @@ public static class PgLiteral
         {
             null => "NULL",
             bool b => b ? "true" : "false",
-            long or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+            // Parenthesized: a cast binds tighter than unary minus ('-9223372036854775808::bigint' overflows).
+            long or int => "(" + Convert.ToString(value, CultureInfo.InvariantCulture) + ")",
             float f => "'" + f.ToString("R", CultureInfo.InvariantCulture) + "'::real",
             double d => "'" + d.ToString("R", CultureInfo.InvariantCulture) + "'::double precision",
             byte[] bytes => Bytes(bytes),

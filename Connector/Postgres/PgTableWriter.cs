@@ -6,18 +6,19 @@ namespace Connector.Postgres;
 
 /// <summary>
 /// The generated tables as PostgreSQL DDL: the same table and column names as on SQL Server (the mapping's), types
-/// by <see cref="PgTypes"/>. Primary keys are DEFERRABLE INITIALLY IMMEDIATE, so that PostgreSQL checks them at the
-/// end of each statement as SQL Server does ("Unique constraints", CREATE TABLE): shifting list positions by one or
-/// swapping two identities in one UPDATE is then not a duplicate midway. PostgreSQL names the key and the indexes
-/// itself (schema-wide unique, within 63 bytes). Growth is additive only, like the Adapter's schema instructions.
+/// by <see cref="PgTypes"/>. Primary keys are ordinary (not deferrable): they can be a replica identity (logical
+/// replication of UPDATE and DELETE needs one) and the target of a DBA's foreign keys; the statements that move keys
+/// or positions do it in two steps (<see cref="PgCallWriter"/>). Keys and indexes are named explicitly
+/// (<see cref="RelationName"/>), since PostgreSQL's own choice (<c>Dog_pkey</c>) could be a later class's table name.
+/// Growth is additive only, like the Adapter's schema instructions.
 /// </summary>
 public static class PgTableWriter
 {
-    /// <summary>CREATE SCHEMA (when missing) and CREATE TABLE of every table of <paramref name="mapping"/>.</summary>
+    /// <summary>CREATE TABLE and CREATE INDEX of every table of <paramref name="mapping"/> (deploy.sql creates the schema when missing).</summary>
     public static IReadOnlyList<string> Create(SchemaMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return [$"CREATE SCHEMA IF NOT EXISTS {PgIdentifier.Quote(mapping.SqlSchema)};", .. Growth(null, mapping)];
+        return Growth(null, mapping);
     }
 
     /// <summary>The statements that turn the tables of <paramref name="previous"/> into those of <paramref name="next"/>: new tables, new columns, their indexes.</summary>
@@ -58,7 +59,8 @@ public static class PgTableWriter
                 .Append(column.Nullable ? " NULL" : " NOT NULL").Append(",\n");
         }
 
-        sql.Append("    PRIMARY KEY (").Append(string.Join(", ", table.PrimaryKey.Select(PgIdentifier.Quote))).Append(") DEFERRABLE INITIALLY IMMEDIATE\n);");
+        sql.Append("    CONSTRAINT ").Append(PgIdentifier.Quote(RelationName(table, "pk", table.PrimaryKey)))
+            .Append(" PRIMARY KEY (").Append(string.Join(", ", table.PrimaryKey.Select(PgIdentifier.Quote))).Append(")\n);");
         return sql.ToString();
     }
 
@@ -82,7 +84,42 @@ public static class PgTableWriter
     }
 
     private static string CreateIndex(SqlTableDefinition table, SqlIndexDefinition index) =>
-        $"CREATE INDEX ON {Q(table)} ({string.Join(", ", index.Columns.Select(PgIdentifier.Quote))});";
+        $"CREATE INDEX {PgIdentifier.Quote(RelationName(table, "ix", index.Columns))} ON {Q(table)} ({string.Join(", ", index.Columns.Select(PgIdentifier.Quote))});";
+
+    /// <summary>
+    /// The name of a key or index: <c>table_pk_hash</c> / <c>table_ix_hash</c>, the table's name cut to fit 63 bytes and a
+    /// hash of table and columns, so that it is the same on every deployment and no Realm class is likely to be named so
+    /// (deploy.sql's preflight checks every name it creates anyway).
+    /// </summary>
+    public static string RelationName(SqlTableDefinition table, string kind, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            Encoding.UTF8.GetBytes(table.Name + "\0" + string.Join("\0", columns))))[..8];
+        var tail = "_" + kind + "_" + hash;
+        var head = table.Name;
+        while (Encoding.UTF8.GetByteCount(head) + tail.Length > PgIdentifier.MaxBytes || (head.Length > 0 && char.IsHighSurrogate(head[^1])))
+        {
+            head = head[..^1];
+        }
+
+        return head + tail;
+    }
+
+    /// <summary>Every relation name deploying <paramref name="mapping"/> creates: tables, keys, indexes.</summary>
+    public static IEnumerable<string> RelationNames(SchemaMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        foreach (var table in mapping.Tables)
+        {
+            yield return table.Name;
+            yield return RelationName(table, "pk", table.PrimaryKey);
+            foreach (var index in table.Indexes.Where(i => !i.Clustered))
+            {
+                yield return RelationName(table, "ix", index.Columns);
+            }
+        }
+    }
 
     /// <summary>Realm's default of a required property (Connector/Applier/SqlValueConverter.Default) as a PostgreSQL literal.</summary>
     public static string DefaultLiteral(RealmPropertyType type) => type switch

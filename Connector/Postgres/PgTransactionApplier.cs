@@ -54,6 +54,9 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
             var growth = PgTableWriter.Growth(mapping, plan.Mapping);
             await using (var batch = new NpgsqlBatch(connection))
             {
+                // ALTER TABLE holds ACCESS EXCLUSIVE until commit: wait at most 5 s behind a long reader (then retry) rather
+                // than block every new reader of the table behind this one for the whole command timeout.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL lock_timeout = '5s';"));
                 foreach (var statement in growth)
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));

@@ -7,7 +7,7 @@ namespace Connector.Postgres;
 
 /// <summary>
 /// A column's PostgreSQL type (DESIGN.md section 11): as declared in DDL, as sent on the wire (arrays of it), and the
-/// cast that turns the wire value into the column's type where they differ (numeric and jsonb travel as text).
+/// cast that turns the wire value into the column's type where they differ (numeric and json travel as text).
 /// </summary>
 public sealed record PgType(string Declared, NpgsqlDbType Wire, string? Cast)
 {
@@ -53,7 +53,9 @@ public static class PgTypes
         ArgumentNullException.ThrowIfNull(sqlType);
         if (mixed)
         {
-            return new PgType("jsonb", NpgsqlDbType.Text, "jsonb");
+            // json, not jsonb: jsonb rewrites numbers (1E+16 prints as an integer, -0.0 as 0.0), and the tagged encoding
+            // tells a double from an int by its text (ADAPTER-PROTOCOL.md section 3). json keeps the text; cast to jsonb to query.
+            return new PgType("json", NpgsqlDbType.Text, "json");
         }
 
         return sqlType switch
@@ -88,7 +90,7 @@ public static class PgTypes
         return Of(mapping, table, table.Columns.First(c => c.Name == column));
     }
 
-    /// <summary>The columns that hold mixed values (jsonb): a mixed property's column, a mixed collection's value column.</summary>
+    /// <summary>The columns that hold mixed values (json): a mixed property's column, a mixed collection's value column.</summary>
     public static HashSet<(string Table, string Column)> MixedColumns(SchemaMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);

@@ -9,7 +9,8 @@ namespace Connector.Postgres;
 /// <summary>
 /// Where PostgreSQL holds Realm values differently from SQL Server (DESIGN.md section 11): real and double precision
 /// hold NaN and the infinities, numeric holds every decimal128 (sent as its text), timestamp holds microseconds
-/// (finer is truncated), and text and jsonb hold no U+0000 and no lone surrogate (PostgreSQL stores UTF-8), which
+/// (finer is truncated), and text holds no U+0000 and no lone surrogate (PostgreSQL stores UTF-8; mixed values are
+/// held to the same so that their json stays castable to jsonb), which
 /// is bad input for its transaction by name. Length limits of keys and dictionary keys stay SQL Server's, so that
 /// the same input is refused on both databases.
 /// </summary>
@@ -62,7 +63,7 @@ public static class PostgresValues
         }
 
         var subject = owner is var (className, property) ? $"class '{className}', property '{property}': " : string.Empty;
-        throw new AdapterFormatException($"{subject}a string {problem} cannot be stored in PostgreSQL (text and jsonb hold UTF-8 without NUL)", jsonPath);
+        throw new AdapterFormatException($"{subject}a string {problem} cannot be stored in PostgreSQL (its text holds UTF-8 without NUL)", jsonPath);
     }
 
     private static string? Problem(string text)

@@ -10,10 +10,17 @@ public sealed record NameLimit(int MaxCharacters, int? MaxUtf8Bytes)
 {
     public static NameLimit SqlServer { get; } = new(Sql.SqlIdentifier.MaxLength, null);
 
-    public static NameLimit Postgres { get; } = new(Sql.SqlIdentifier.MaxLength, Connector.Postgres.PgIdentifier.MaxBytes);
+    public static NameLimit Postgres { get; } = new(Sql.SqlIdentifier.MaxLength, Connector.Postgres.PgIdentifier.MaxBytes)
+    {
+        ReservedColumns = new[] { "tableoid", "xmin", "cmin", "xmax", "cmax", "ctid" }
+            .ToDictionary(n => n, n => $"'{n}' is a PostgreSQL system column name", StringComparer.OrdinalIgnoreCase),
+    };
 
     public static NameLimit For(Configuration.DatabaseProvider provider) =>
         provider == Configuration.DatabaseProvider.Postgres ? Postgres : SqlServer;
+
+    /// <summary>Column names the database keeps for itself (PostgreSQL's system columns, "System Columns" 5.5), each with why.</summary>
+    public IReadOnlyDictionary<string, string> ReservedColumns { get; init; } = new Dictionary<string, string>();
 
     public bool Fits(string name) =>
         name.Length <= MaxCharacters && (MaxUtf8Bytes is not { } bytes || Encoding.UTF8.GetByteCount(name) <= bytes);

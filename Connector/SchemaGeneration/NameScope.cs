@@ -15,10 +15,25 @@ public sealed class NameScope
 {
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly NameLimit _limit;
+    private readonly IReadOnlyDictionary<string, string> _reserved = new Dictionary<string, string>();
 
     public NameScope(params IEnumerable<string> reserved)
         : this(NameLimit.SqlServer, reserved)
     {
+    }
+
+    /// <param name="columns">Whether the scope holds columns, which then avoid <see cref="NameLimit.ReservedColumns"/>.</param>
+    public NameScope(NameLimit limit, IEnumerable<string> reserved, bool columns)
+        : this(limit, reserved)
+    {
+        if (columns)
+        {
+            _reserved = limit.ReservedColumns;
+            foreach (var name in _reserved.Keys)
+            {
+                _taken.Add(Key(name));
+            }
+        }
     }
 
     public NameScope(NameLimit limit, IEnumerable<string> reserved)
@@ -53,7 +68,9 @@ public sealed class NameScope
             var candidate = Fit(name, suffix);
             if (_taken.Add(Key(candidate)))
             {
-                var reason = $"'{collidedWith}' is already used in this scope (SQL Server compares names case-insensitively)";
+                var reason = _reserved.TryGetValue(collidedWith, out var why)
+                    ? why
+                    : $"'{collidedWith}' is already used in this scope (SQL Server compares names case-insensitively)";
                 resolution = resolution is null ? reason : resolution + "; " + reason;
                 return candidate;
             }

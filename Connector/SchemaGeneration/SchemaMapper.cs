@@ -69,7 +69,7 @@ public static class SchemaMapper
         out SqlTableDefinition classTable)
     {
         var kept = pinned.Class(realmClass.Name);
-        var columnNames = new NameScope(limit, pinned.Columns(kept));
+        var columnNames = new NameScope(limit, pinned.Columns(kept), columns: true);
         var indexNames = new NameScope(limit, pinned.Indexes(kept));
         var keyType = keyTypes[realmClass.Name];
         var columns = new List<SqlColumnDefinition>();

@@ -11,8 +11,8 @@ namespace Connector.Tests.Postgres.EndToEnd;
 /// <summary>
 /// One text per value, the same whether it was read from the model or from PostgreSQL, so that the two states compare
 /// as strings and a divergence prints readably. What PostgreSQL documents as its own is folded on both sides: dates
-/// to the microsecond, decimals by value (numeric keeps no exponent, no negative zero), mixed values as JSON with
-/// object members in any order and numbers by value (jsonb normalizes both).
+/// to the microsecond, decimals by value (numeric keeps no exponent, no negative zero). Mixed values compare as their
+/// exact JSON text (the json column keeps it).
 /// </summary>
 internal static class Canon
 {
@@ -22,7 +22,7 @@ internal static class Canon
     public static string Model(RealmValue value, RealmPropertyType type) => value switch
     {
         NullValue => "null",
-        _ when type == RealmPropertyType.Mixed => Json(AdapterValueWriter.ToJson(value)),
+        _ when type == RealmPropertyType.Mixed => "json " + AdapterValueWriter.ToJson(value),
         BoolValue b => b.Value ? "true" : "false",
         IntValue i => i.Value.ToString(CultureInfo.InvariantCulture),
         FloatValue f => f.Value.ToString("R", CultureInfo.InvariantCulture),
@@ -42,7 +42,7 @@ internal static class Canon
         null => "null",
         _ => type switch
         {
-            RealmPropertyType.Mixed => Json(text),
+            RealmPropertyType.Mixed => "json " + text, // json keeps the text exactly: a double stays a double
             RealmPropertyType.Bool => text is "true" or "t" ? "true" : "false",
             RealmPropertyType.Int => text,
             RealmPropertyType.Float => float.Parse(text, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
