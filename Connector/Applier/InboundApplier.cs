@@ -92,7 +92,7 @@ public sealed class InboundApplier
         }
         catch (AdapterFormatException e)
         {
-            return await BadInputAsync(state, line, e.WithContext(null, line.LineNumber), counts, cancellationToken);
+            return await BadInputAsync(state, line, e, counts, cancellationToken);
         }
 
         try
@@ -132,7 +132,7 @@ public sealed class InboundApplier
         }
         catch (Exception e) when (FailureClassifier.Classify(e) == FailureKind.BadInput)
         {
-            return await BadInputAsync(state, line, ((AdapterFormatException)e).WithContext(transaction.Version, line.LineNumber), counts, cancellationToken);
+            return await BadInputAsync(state, line, ((AdapterFormatException)e).WithContext(transaction.Version, null), counts, cancellationToken);
         }
         catch (Exception e) when (FailureClassifier.Classify(e) == FailureKind.Transient)
         {
@@ -187,7 +187,7 @@ public sealed class InboundApplier
 
     private async Task<InboundRunStatus?> BadInputAsync(RealmState state, JournalLine line, AdapterFormatException error, RunCounts counts, CancellationToken cancellationToken)
     {
-        // A line that does not decode has no version to record: 0, with the line named in the error.
+        // A line that does not decode has no version to record: 0. The text names the segment and line once ({line}).
         var version = error.Version ?? 0;
         var text = $"{line}: {error.Message}";
         var skip = _options.OnBadTransaction == BadTransactionPolicy.Skip && version > state.Cursor;

@@ -32,16 +32,17 @@ public static class NullKeyRefusals
             }
         }
 
-        var refused = byClass.Select(c => new RefusedObject(c.Key, [.. c.Value], Message(c.Key, c.Value))).OrderBy(r => r.Instructions[0]);
+        var refused = byClass.Select(c => new RefusedObject(c.Key, [.. c.Value], Message(c.Key, c.Value, context.Provider))).OrderBy(r => r.Instructions[0]);
         return (byClass.Values.SelectMany(v => v).ToHashSet(), [.. refused]);
     }
 
-    public static string Message(string className, IReadOnlyList<int> instructions)
+    public static string Message(string className, IReadOnlyList<int> instructions, Configuration.DatabaseProvider database = Configuration.DatabaseProvider.SqlServer)
     {
         ArgumentNullException.ThrowIfNull(instructions);
         var indexes = string.Join(", ", instructions.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        var name = database == Configuration.DatabaseProvider.Postgres ? "PostgreSQL" : "SQL Server";
         return string.Create(CultureInfo.InvariantCulture,
-            $"class '{className}': an object with a null primary key cannot be stored in SQL Server (a null key is indistinguishable from \"no link\" in link columns); " +
+            $"class '{className}': an object with a null primary key cannot be stored in {name} (a null key is indistinguishable from \"no link\" in link columns); " +
             $"the {instructions.Count} instruction(s) naming it (index {indexes}) were left out, the rest of the transaction was applied");
     }
 
