@@ -49,6 +49,22 @@ public static class PgCatalogStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The cursor, its row locked until the transaction ends, and the id of the deployment in force, in one round trip:
+    /// the applier reads the mapping itself only when that id changed (<see cref="LoadMappingAsync"/>).
+    /// </summary>
+    public static async Task<(long Version, int DeploymentId)?> LockCursorAndDeploymentAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId")
+            FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt32(1)) : null;
+    }
+
     /// <summary>The mapping in force: the newest deployment's.</summary>
     public static async Task<SchemaMapping?> LoadMappingAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {

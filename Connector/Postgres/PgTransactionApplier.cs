@@ -14,6 +14,10 @@ namespace Connector.Postgres;
 /// </summary>
 public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInboundStore
 {
+    // The mapping in force per Realm, by deployment id: parsed once, and one instance so that the planner's per-mapping
+    // lookups (MappingContext.For) are built once too. Another node's growth changes the id, which reloads it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int DeploymentId, SchemaGeneration.SchemaMapping Mapping)> _mappings = new();
+
     /// <summary>The steps a crash test stops at: before the cursor moves, before commit, after commit.</summary>
     public enum ApplyStep
     {
@@ -39,15 +43,22 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var cursor = await PgCatalogStore.LockCursorAsync(connection, realm.RealmId, forUpdate: true, cancellationToken)
-            ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no row in realmsync.\"InboundCursor\"; deploy its schema with bootstrap first.");
+        var (cursor, deploymentId) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken)
+            ?? throw new ConnectorException(
+                $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
         if (transaction.Version <= cursor)
         {
             return new ApplyOutcome(ApplyStatus.AlreadyApplied);
         }
 
-        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
-            ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\"; deploy its schema with bootstrap first.");
+        if (!_mappings.TryGetValue(realm.RealmId, out var cached) || cached.DeploymentId != deploymentId)
+        {
+            var loaded = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
+                ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\".");
+            _mappings[realm.RealmId] = cached = (deploymentId, loaded);
+        }
+
+        var mapping = cached.Mapping;
         var plan = TransactionPlanner.Plan(transaction, mapping);
         if (plan.SchemaChanged)
         {
