@@ -38,6 +38,7 @@ public static class InstallCommand
         command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, output =>
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
+            ConnectorCli.RequireSqlServer(options, "install");
             var days = parse.GetValue(retention) ?? options.ChangeTracking.RetentionDays;
             return InstallRunner.RunAsync(options, parse.GetValue(enable), days, output, ct);
         }));

@@ -20,6 +20,7 @@ public static class StatusCommand
         command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async output =>
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
+            ConnectorCli.RequireSqlServer(options, "status");
             await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, ct);
             if (await DatabaseProbe.CatalogVersionAsync(connection, ct) is null)
             {

@@ -39,6 +39,11 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
             yield return "Scheduler:Clustered is true, but clustering uses Quartz's SQL Server job store; with Database:Provider 'postgres' run one node and set it to false.";
         }
 
+        if (string.Equals(options.Schema.ApplyMode, "script", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "Schema:ApplyMode is 'script', but on PostgreSQL the applier grows the schema itself, in the transaction that needs it (additive DDL only); with Database:Provider 'postgres' set it to 'auto'.";
+        }
+
         if (options.SqlFirst.Tables.Count > 0)
         {
             yield return "SqlFirst:Tables is not empty, but SQL-first tables need change capture, which PostgreSQL does not have yet; with Database:Provider 'postgres' leave it empty.";

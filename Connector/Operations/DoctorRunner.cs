@@ -28,6 +28,11 @@ public static class DoctorRunner
             return ExitCodes.Configuration;
         }
 
+        if (options.Served() == Configuration.DatabaseProvider.Postgres)
+        {
+            Cli.ConnectorCli.RequireSqlServer(options, "doctor");
+        }
+
         results.Add(CheckResult.Pass("configuration", $"{load.File} is valid."));
         results.Add(JournalAccessCheck.Check(options.Realm.JournalPath));
         try
