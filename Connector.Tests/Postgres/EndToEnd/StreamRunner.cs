@@ -58,6 +58,9 @@ internal abstract class StreamReplay(string databaseName)
 
     public int Streams => _streams;
 
+    /// <summary>The first divergence found (before CsCheck shrank it), or null.</summary>
+    public string? FirstDivergence { get; private set; }
+
     /// <summary>
     /// Runs <paramref name="ciDefault"/> streams of <paramref name="streams"/> (<see cref="RandomRuns.Check"/>), each
     /// through <paramref name="run"/>, which gives what differs or null; then prints the counts and the time taken.
@@ -69,7 +72,18 @@ internal abstract class StreamReplay(string databaseName)
             streams,
             stream =>
             {
-                var divergence = run(stream).GetAwaiter().GetResult();
+                string? divergence;
+                try
+                {
+                    divergence = run(stream).GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    FirstDivergence ??= $"{e.GetType().Name}: {e.Message}";
+                    throw;
+                }
+
+                FirstDivergence ??= divergence;
                 Assert.That(divergence, Is.Null, $"{databaseName} differs from the model:\n{divergence}");
             },
             ciDefault,
