@@ -12,14 +12,24 @@ namespace Connector.Tests.Postgres.EndToEnd;
 /// One text per value, the same whether it was read from the model or from PostgreSQL, so that the two states compare
 /// as strings and a divergence prints readably. What PostgreSQL documents as its own is folded on both sides: dates
 /// to the microsecond, decimals by value (numeric keeps no exponent, no negative zero). Mixed values compare as their
-/// exact JSON text (the json column keeps it).
+/// exact JSON text (the json column keeps it). SQL Server's reader (<c>Integration/SqlServerStateTexts.cs</c>) uses
+/// <see cref="Model"/> with <see cref="Tick"/>: datetime2(7) keeps every 100 ns tick.
 /// </summary>
 internal static class Canon
 {
+    /// <summary>PostgreSQL's date precision, in 100 ns ticks: timestamp keeps microseconds.</summary>
+    public const long Microsecond = 10;
+
+    /// <summary>SQL Server's date precision, in 100 ns ticks: datetime2(7) keeps every tick.</summary>
+    public const long Tick = 1;
+
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
 
-    /// <summary>A model value of a property (or of a collection's element) of <paramref name="type"/>.</summary>
-    public static string Model(RealmValue value, RealmPropertyType type) => value switch
+    /// <summary>
+    /// A model value of a property (or of a collection's element) of <paramref name="type"/>; dates folded to
+    /// <paramref name="dateUnit"/> ticks (PostgreSQL's microsecond unless said otherwise).
+    /// </summary>
+    public static string Model(RealmValue value, RealmPropertyType type, long dateUnit = Microsecond) => value switch
     {
         NullValue => "null",
         _ when type == RealmPropertyType.Mixed => "json " + AdapterValueWriter.ToJson(value),
@@ -29,7 +39,7 @@ internal static class Canon
         DoubleValue d => d.Value.ToString("R", CultureInfo.InvariantCulture),
         StringValue s => Text(s.Value),
         DataValue d => Convert.ToHexStringLower(d.Bytes.Span),
-        TimestampValue t => Ticks(((Int128)t.Seconds * TimeSpan.TicksPerSecond) + (t.Nanoseconds / 100) + EpochTicks),
+        TimestampValue t => Ticks(((Int128)t.Seconds * TimeSpan.TicksPerSecond) + (t.Nanoseconds / 100) + EpochTicks, dateUnit),
         Decimal128Value d => Decimal(d.Text),
         ObjectIdValue o => o.Hex.ToLowerInvariant(),
         UuidValue u => u.Value.ToString("D"),
@@ -49,7 +59,7 @@ internal static class Canon
             RealmPropertyType.Double => double.Parse(text, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
             RealmPropertyType.String => Text(text),
             RealmPropertyType.Data or RealmPropertyType.ObjectId => text[2..].ToLowerInvariant(),
-            RealmPropertyType.Date => Ticks(DateTime.ParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None).Ticks),
+            RealmPropertyType.Date => Ticks(DateTime.ParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None).Ticks, Microsecond),
             RealmPropertyType.Decimal128 => Decimal(text),
             RealmPropertyType.Uuid => text,
             _ => throw new ArgumentException($"no canonical text for a column of type {type}"),
@@ -58,7 +68,7 @@ internal static class Canon
 
     private static string Text(string value) => JsonSerializer.Serialize(value);
 
-    private static string Ticks(Int128 ticks) => "t" + (ticks - (ticks % 10)).ToString(CultureInfo.InvariantCulture);
+    private static string Ticks(Int128 ticks, long unit) => "t" + (ticks - (ticks % unit)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A decimal by value: mantissa without trailing zeros and exponent; NaN and the infinities by name.</summary>
     public static string Decimal(string text)
