@@ -42,6 +42,13 @@ public class StreamPropertyTests
             {
                 var outcome = model.Apply(transaction);
                 var (plan, refusal) = Plan(transaction, mapping);
+                if (outcome.Status == ModelStatus.Refused && outcome.Reason!.Contains("one key in SQL Server", StringComparison.Ordinal))
+                {
+                    // Dictionary keys that differ only by trailing spaces: the server refuses them (duplicate key 2627), not the planner.
+                    counts.Refused++;
+                    continue;
+                }
+
                 if (outcome.Status == ModelStatus.Refused)
                 {
                     counts.Refused++;

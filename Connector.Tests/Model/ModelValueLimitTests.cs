@@ -87,6 +87,20 @@ public sealed class ModelValueLimitTests
     }
 
     [Test]
+    public void Dictionary_keys_differing_only_by_trailing_spaces_are_refused_by_sql_server_only() =>
+        Assert.That(Outcomes(("map", new DictionaryValue([KeyValuePair.Create("a", (RealmValue)I(1)), KeyValuePair.Create("a ", (RealmValue)I(2))]))),
+            Is.EqualTo((Refused1, Applied, Applied)));
+
+    [Test]
+    public void A_lone_surrogate_is_refused_by_postgres_only_and_a_paired_one_is_held()
+    {
+        Assert.That(Outcomes(("s", S("a\uD800b"))), Is.EqualTo((Applied, Refused1, Applied)));
+        Assert.That(Outcomes(("s", S("\uDC00"))), Is.EqualTo((Applied, Refused1, Applied)));
+        Assert.That(Outcomes(("m", S("end\uD83D"))), Is.EqualTo((Applied, Refused1, Applied)), "inside mixed too");
+        Assert.That(Outcomes(("s", S("\uD83D\uDE00"))), Is.EqualTo((Applied, Applied, Applied)));
+    }
+
+    [Test]
     public void A_required_property_added_later_reads_its_type_zero_on_older_objects()
     {
         var model = Model(ModelOptions.Realm);

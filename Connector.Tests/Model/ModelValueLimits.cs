@@ -59,6 +59,12 @@ internal static class ModelValueLimits
 
             if (property.Collection == CollectionKind.Dictionary && coerced is DictionaryValue dictionary)
             {
+                // SQL Server compares the _key column ignoring trailing spaces: "a" and "a " are a duplicate key there.
+                if (limits.TrailingSpacesIgnored && dictionary.Entries.Select(e => e.Key.TrimEnd(' ')).Distinct(StringComparer.Ordinal).Count() < dictionary.Entries.Length)
+                {
+                    throw new ModelInputException($"values.{name}: two dictionary keys differ only by trailing spaces, one key in SQL Server");
+                }
+
                 foreach (var (key, element) in dictionary.Entries)
                 {
                     Text(key, limits.DictionaryKeyLength, limits, $"values.{name}, dictionary key");
@@ -125,20 +131,34 @@ internal static class ModelValueLimits
             throw new ModelInputException($"{where}: a string of {text.Length} characters is longer than {maxLength}");
         }
 
-        if (limits.NoNulCharacter && text.Contains('\0', StringComparison.Ordinal))
+        if (limits.NoNulCharacter && NotUtf8Text(text))
         {
-            throw new ModelInputException($"{where}: a string holding U+0000 cannot be stored");
+            throw new ModelInputException($"{where}: a string holding U+0000 or a lone surrogate cannot be stored");
         }
     }
 
     private static bool HoldsNul(RealmValue value) => value switch
     {
-        StringValue s => s.Value.Contains('\0', StringComparison.Ordinal),
+        StringValue s => NotUtf8Text(s.Value),
         LinkValue link => HoldsNul(link.Identity),
         ListValue list => list.Items.Any(HoldsNul),
-        DictionaryValue dictionary => dictionary.Entries.Any(e => e.Key.Contains('\0', StringComparison.Ordinal) || HoldsNul(e.Value)),
+        DictionaryValue dictionary => dictionary.Entries.Any(e => NotUtf8Text(e.Key) || HoldsNul(e.Value)),
         _ => false,
     };
+
+    /// <summary>What PostgreSQL's UTF-8 text cannot hold: U+0000, or a surrogate without its pair.</summary>
+    private static bool NotUtf8Text(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\0' || (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>As <c>SqlValueConverter</c>: finite, at most 20 integer digits and 18 fraction digits once normalized.</summary>
     public static bool FitsDecimal38x18(string text) =>

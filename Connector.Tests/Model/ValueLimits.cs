@@ -19,14 +19,16 @@ public sealed record ValueLimits(
     bool NoNulCharacter = false,
     int? KeyLength = null,
     int? DictionaryKeyLength = null,
-    int? ObjectIdentityLength = null)
+    int? ObjectIdentityLength = null,
+    bool TrailingSpacesIgnored = false)
 {
     /// <summary>Realm: every value is held.</summary>
     public static ValueLimits None { get; } = new();
 
     /// <summary><c>Connector/Applier/SqlValueConverter.cs</c> and <c>SqlTypeMapper.cs</c>: nvarchar(450), nvarchar(400), nvarchar(64).</summary>
     public static ValueLimits SqlServer { get; } = new(
-        FiniteNumbers: true, DecimalFits38x18: true, DatesYears1To9999: true, KeyLength: 450, DictionaryKeyLength: 400, ObjectIdentityLength: 64);
+        FiniteNumbers: true, DecimalFits38x18: true, DatesYears1To9999: true, KeyLength: 450, DictionaryKeyLength: 400, ObjectIdentityLength: 64,
+        TrailingSpacesIgnored: true);
 
     /// <summary>PostgreSQL holds NaN, infinities and every decimal128 (double precision, numeric), but no NUL in text or jsonb.</summary>
     public static ValueLimits Postgres { get; } = new(

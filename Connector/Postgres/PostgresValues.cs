@@ -112,6 +112,9 @@ public static class PostgresValues
                 }
 
                 break;
+            case LinkValue link:
+                CheckText(link.Identity, jsonPath, owner);
+                break;
         }
     }
 }
