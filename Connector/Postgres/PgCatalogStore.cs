@@ -53,16 +53,19 @@ public static class PgCatalogStore
     /// The cursor, its row locked until the transaction ends, and the id of the deployment in force, in one round trip:
     /// the applier reads the mapping itself only when that id changed (<see cref="LoadMappingAsync"/>).
     /// </summary>
-    public static async Task<(long Version, int DeploymentId)?> LockCursorAndDeploymentAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    /// <remarks>Also whether the path's change capture slot exists (<see cref="PgCapture"/>): then the transaction is marked.</remarks>
+    public static async Task<(long Version, int DeploymentId, bool Captured)?> LockCursorAndDeploymentAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId")
+            SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId"),
+                EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = $2)
             FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        command.Parameters.Add(new NpgsqlParameter { Value = PgCapture.Name(realmId) });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt32(1)) : null;
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetBoolean(2)) : null;
     }
 
     /// <summary>The mapping in force: the newest deployment's.</summary>

@@ -43,7 +43,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var (cursor, deploymentId) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken)
+        var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken)
             ?? throw new ConnectorException(
                 $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
         if (transaction.Version <= cursor)
@@ -59,6 +59,12 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
+        if (captured)
+        {
+            // The connector's own writes must not come back to Realm: the change reader drops transactions carrying this.
+            await using var mark = new NpgsqlBatch(connection) { BatchCommands = { PgCapture.Marker() } };
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
         var plan = TransactionPlanner.Plan(transaction, mapping);
         if (plan.SchemaChanged)
         {

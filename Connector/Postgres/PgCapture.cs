@@ -1,0 +1,66 @@
+using System.Globalization;
+using Connector.SchemaGeneration;
+using Npgsql;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// Change capture on PostgreSQL, first step (issue 11): per Realm path a publication of its generated tables and a
+/// logical replication slot with <c>pgoutput</c>. The applier marks its own transactions with a transactional logical
+/// message (<see cref="MarkerPrefix"/>, emitted only once the slot exists, so a server below <c>wal_level = logical</c>
+/// is untouched), and <see cref="PgChangeReader"/> drops the transactions that carry it.
+/// </summary>
+public static class PgCapture
+{
+    /// <summary>The prefix of the logical message that marks the connector's own transactions.</summary>
+    public const string MarkerPrefix = "realmsync";
+
+    /// <summary>The publication and the slot of a Realm path: lowercase, digits and underscores, as slot names must be.</summary>
+    public static string Name(int realmId) => string.Create(CultureInfo.InvariantCulture, $"realmsync_{realmId}");
+
+    /// <summary>
+    /// Creates the publication of <paramref name="mapping"/>'s tables and the slot, unless they exist; refuses, saying
+    /// what to change, when the server cannot decode (<c>wal_level</c> below logical).
+    /// </summary>
+    public static async Task EnsureAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        await using (var level = new NpgsqlCommand("SHOW wal_level;", connection))
+        {
+            if (await level.ExecuteScalarAsync(cancellationToken) is not "logical")
+            {
+                throw new ConnectorException(
+                    "change capture on PostgreSQL needs wal_level = logical: set it in postgresql.conf (or ALTER SYSTEM SET wal_level = logical) and restart the server.",
+                    ExitCodes.Failure);
+            }
+        }
+
+        var name = Name(realmId);
+        var tables = string.Join(", ", mapping.Tables.Select(PgTableWriter.Q));
+        var sql = PgDeployScript.Do(
+            $"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = {PgLiteral.String(name)}) THEN\n" +
+            $"        CREATE PUBLICATION {PgIdentifier.Quote(name)} FOR TABLE {tables};\n    END IF;\nEND");
+        await using (var publication = new NpgsqlCommand(sql, connection))
+        {
+            await publication.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var slot = new NpgsqlCommand(
+            "SELECT pg_catalog.pg_create_logical_replication_slot($1, 'pgoutput') WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = $1);",
+            connection);
+        slot.Parameters.Add(new NpgsqlParameter { Value = name });
+        await slot.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the Realm path's slot exists: then the applier marks its transactions.</summary>
+    public static async Task<bool> ActiveAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = $1);", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Name(realmId) });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    /// <summary>The statement that marks the current transaction as the connector's (transactional: decoded with it).</summary>
+    public static NpgsqlBatchCommand Marker() =>
+        new($"SELECT pg_catalog.pg_logical_emit_message(true, '{MarkerPrefix}', 'applier');");
+}
