@@ -5,7 +5,9 @@ using Connector.Adapter;
 using Connector.Catalog;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
-using Connector.Sql;
+using Connector.SqlServer.Catalog;
+using Connector.SqlServer.Schema;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Postgres.EndToEnd;
 using Microsoft.Data.SqlClient;
 

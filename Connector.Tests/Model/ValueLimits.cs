@@ -1,3 +1,5 @@
+using Connector.SqlServer.Schema;
+
 namespace Connector.Tests.Model;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Connector.Applier;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Postgres;
 

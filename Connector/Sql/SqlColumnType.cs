@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using Connector.SqlServer.ChangeTracking;
 
 namespace Connector.Sql;
 
