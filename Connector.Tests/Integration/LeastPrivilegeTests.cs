@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Connector.Adapter;
 using Connector.Configuration;
-using Connector.SqlServer.Applier;
 using Connector.Tests.Cli;
 using static Connector.Tests.Integration.Instructions;
 

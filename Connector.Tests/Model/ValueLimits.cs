@@ -1,5 +1,3 @@
-using Connector.SqlServer.Schema;
-
 namespace Connector.Tests.Model;
 
 /// <summary>

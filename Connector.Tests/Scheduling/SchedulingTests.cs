@@ -1,6 +1,5 @@
 using Connector.Configuration;
 using Connector.Scheduling;
-using Connector.SqlServer.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;

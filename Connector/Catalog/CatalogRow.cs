@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Connector.SqlServer.Sql;
 
 namespace Connector.Catalog;
 

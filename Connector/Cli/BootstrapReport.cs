@@ -1,4 +1,3 @@
-using Connector.SchemaGeneration;
 using Connector.SqlServer.Schema;
 
 namespace Connector.Cli;

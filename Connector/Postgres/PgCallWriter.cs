@@ -1,7 +1,6 @@
 using System.Globalization;
 using Connector.Applier;
 using Connector.SchemaGeneration;
-using Connector.SqlServer.Schema;
 
 namespace Connector.Postgres;
 

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using Connector.SqlServer.ChangeTracking;
 
 namespace Connector.Sql;
 

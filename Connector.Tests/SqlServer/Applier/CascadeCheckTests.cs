@@ -1,6 +1,5 @@
 using Connector.Applier;
 using Connector.SqlServer.Applier;
-using Connector.Tests.Applier;
 using static Connector.Tests.Applier.PlannerFixture;
 
 namespace Connector.Tests.SqlServer.Applier;

@@ -1,7 +1,6 @@
 using Connector.Applier;
 using Connector.SqlServer.Applier;
 using Connector.SqlServer.Schema;
-using Connector.Tests.Applier;
 using static Connector.Tests.Applier.PlannerFixture;
 
 namespace Connector.Tests.SqlServer.Applier;

@@ -1,6 +1,5 @@
 using System.Text;
 using Connector.SqlServer.Catalog;
-using Connector.SqlServer.Schema;
 using Connector.SqlServer.Sql;
 using Connector.Tests.Applier;
 using Connector.Tests.Integration;

@@ -1,5 +1,4 @@
 using Connector.SqlServer.ChangeTracking;
-using Connector.SqlServer.Sql;
 
 
 namespace Connector.Tests.SqlServer.ChangeTracking;

@@ -1,7 +1,6 @@
 using Microsoft.SqlServer.Dac.Model;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Connector.SqlServer.Sql;
-using Connector.Tests.SqlServer.Operations;
 
 namespace Connector.Tests.SqlServer.Schema;
 

@@ -1,5 +1,4 @@
 using Connector.SchemaGeneration;
-using Connector.SqlServer.Applier;
 using Connector.SqlServer.Schema;
 using Connector.SqlServer.Sql;
 using Connector.Tests.SchemaGeneration;

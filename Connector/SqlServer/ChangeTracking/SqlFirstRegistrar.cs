@@ -1,10 +1,8 @@
 using System.Data;
 using Connector.Adapter;
-using Connector.Catalog;
 using Connector.ChangeTracking;
 using Connector.SchemaGeneration;
 using Connector.SqlServer.Catalog;
-using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.SqlServer.ChangeTracking;

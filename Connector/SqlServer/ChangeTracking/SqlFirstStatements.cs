@@ -1,5 +1,3 @@
-using Connector.SqlServer.Catalog;
-
 namespace Connector.SqlServer.ChangeTracking;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Data;
 using Microsoft.Data.SqlClient;
-using Connector.SqlServer.Operations;
 using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.ChangeTracking;

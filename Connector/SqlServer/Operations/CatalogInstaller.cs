@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Connector.Catalog;
 using Connector.Operations;
-using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.Operations;
 

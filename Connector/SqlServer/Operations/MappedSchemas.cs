@@ -1,5 +1,3 @@
-using Connector.SqlServer.Sql;
-
 namespace Connector.SqlServer.Operations;
 
 /// <summary>

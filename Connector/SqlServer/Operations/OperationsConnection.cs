@@ -1,6 +1,5 @@
 using System.Data;
 using Connector.Configuration;
-using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.SqlServer.Operations;

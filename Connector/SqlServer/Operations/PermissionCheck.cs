@@ -1,6 +1,5 @@
 using Connector.Configuration;
 using Connector.Operations;
-using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.SqlServer.Operations;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Connector.Operations;
 using Connector.Scheduling;
-using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.Operations;
 

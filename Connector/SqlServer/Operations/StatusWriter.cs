@@ -1,5 +1,4 @@
 using System.Globalization;
-using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.Operations;
 

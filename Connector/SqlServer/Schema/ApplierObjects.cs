@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
-using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.Schema;
 
