@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Benchmarks;
 

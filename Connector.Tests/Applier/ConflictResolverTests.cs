@@ -1,6 +1,7 @@
 using Connector.Applier;
 using Connector.Catalog;
-using Connector.Sql;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Sql;
 
 namespace Connector.Tests.Applier;
 

@@ -1,6 +1,7 @@
 using Connector.Adapter;
 using Connector.Applier;
-using Connector.SchemaGeneration;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Tests.Applier;
 

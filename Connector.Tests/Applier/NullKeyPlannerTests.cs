@@ -1,5 +1,6 @@
 using Connector.Adapter;
 using Connector.Applier;
+using Connector.SqlServer.Applier;
 using static Connector.Tests.Applier.PlannerFixture;
 
 namespace Connector.Tests.Applier;

@@ -1,8 +1,9 @@
 using Connector.Adapter;
-using Connector.Applier;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
-using Connector.Tests.SchemaGeneration;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Schema;
+using Connector.Tests.SqlServer.Schema;
 using static Connector.Tests.Applier.PlannerFixture;
 
 namespace Connector.Tests.Applier;

@@ -1,6 +1,7 @@
 using System.Data.SqlTypes;
 using Connector.Adapter;
 using Connector.ChangeTracking;
+using Connector.SqlServer.ChangeTracking;
 using static Connector.Tests.ChangeTracking.DeltaRows;
 
 namespace Connector.Tests.ChangeTracking;

@@ -1,4 +1,4 @@
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Connector.Tests.RealmFile;
 
 namespace Connector.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 
 namespace Connector.Tests.Cli;
 

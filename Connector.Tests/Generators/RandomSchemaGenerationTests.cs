@@ -1,6 +1,6 @@
 using Connector.RealmSchema;
-using Connector.SchemaGeneration;
-using Connector.Tests.SchemaGeneration;
+using Connector.SqlServer.Schema;
+using Connector.Tests.SqlServer.Schema;
 
 namespace Connector.Tests.Generators;
 

@@ -1,7 +1,8 @@
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.SchemaGeneration;
-using Connector.Sql;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Model;
 
 namespace Connector.Tests.Generators;

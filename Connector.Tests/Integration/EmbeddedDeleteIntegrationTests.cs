@@ -1,6 +1,6 @@
 using System.Globalization;
 using Connector.Applier;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Connector.Tests.SchemaGeneration;
 using static Connector.Tests.Integration.Instructions;
 

@@ -1,4 +1,5 @@
-using Connector.Sql;
+using Connector.SqlServer.Sql;
+
 
 namespace Connector.Tests.Integration;
 

@@ -1,4 +1,5 @@
 using Connector.Applier;
+using Connector.SqlServer.Applier;
 using static Connector.Tests.Integration.Instructions;
 
 namespace Connector.Tests.Integration;

@@ -1,7 +1,8 @@
 using System.Data;
 using Connector.Configuration;
 using Connector.Operations;
-using Connector.Sql;
+using Connector.SqlServer.Operations;
+using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.Tests.Integration;

@@ -99,7 +99,7 @@ public class LeastPrivilegeTests : WorkFolderTest
 
         Assert.That(sync.ExitCode, Is.EqualTo(9), sync.Output + sync.Error);
         Assert.That(await harness.Applier.CursorAsync(cancellationToken), Is.EqualTo(1));
-        Assert.That(File.Exists(Connector.Applier.SchemaScriptFile.PathFor(harness.Applier.Journal, ApplierHarness.RealmPath, 2)), Is.True);
+        Assert.That(File.Exists(Connector.SqlServer.Applier.SchemaScriptFile.PathFor(harness.Applier.Journal, ApplierHarness.RealmPath, 2)), Is.True);
     }
 
     [Test]

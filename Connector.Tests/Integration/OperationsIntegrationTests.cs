@@ -1,7 +1,8 @@
-using Connector.ChangeTracking;
 using Connector.Configuration;
 using Connector.Operations;
-using Connector.Sql;
+using Connector.SqlServer.ChangeTracking;
+using Connector.SqlServer.Operations;
+using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.Tests.Integration;

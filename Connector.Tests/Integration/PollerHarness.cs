@@ -2,7 +2,8 @@ using Connector.Adapter;
 using Connector.ChangeTracking;
 using Connector.Configuration;
 using Connector.Scheduling;
-using Connector.Sql;
+using Connector.SqlServer.ChangeTracking;
+using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Options;
 

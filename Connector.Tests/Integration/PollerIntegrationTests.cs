@@ -1,6 +1,7 @@
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.ChangeTracking;
+using Connector.SqlServer.ChangeTracking;
 using static Connector.Tests.ChangeTracking.DeltaRows;
 using static Connector.Tests.Integration.Instructions;
 

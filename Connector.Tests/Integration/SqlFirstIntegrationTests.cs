@@ -3,6 +3,7 @@ using Connector.ChangeTracking;
 using Connector.Configuration;
 using Connector.RealmSchema;
 using Connector.Scheduling;
+using Connector.SqlServer.ChangeTracking;
 using Microsoft.Extensions.Options;
 using static Connector.Tests.ChangeTracking.DeltaRows;
 

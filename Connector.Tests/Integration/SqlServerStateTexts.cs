@@ -2,10 +2,10 @@ using System.Data;
 using System.Data.SqlTypes;
 using System.Globalization;
 using Connector.Adapter;
-using Connector.Catalog;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
-using Connector.Sql;
+using Connector.SqlServer.Catalog;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Postgres.EndToEnd;
 using Microsoft.Data.SqlClient;
 

@@ -4,10 +4,12 @@ using Connector.Applier;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 using Connector.Sql;
+using Connector.SqlServer.Schema;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Generators;
 using Connector.Tests.Model;
 using Connector.Tests.Postgres.EndToEnd;
-using Connector.Tests.SchemaGeneration;
+using Connector.Tests.SqlServer.Schema;
 
 namespace Connector.Tests.Integration;
 

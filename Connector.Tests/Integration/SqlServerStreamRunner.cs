@@ -1,7 +1,8 @@
 using System.Globalization;
 using Connector.Applier;
-using Connector.SchemaGeneration;
-using Connector.Sql;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Schema;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Generators;
 using Connector.Tests.Model;
 using Connector.Tests.Postgres.EndToEnd;

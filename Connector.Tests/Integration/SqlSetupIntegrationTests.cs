@@ -1,7 +1,6 @@
 using System.Data;
 using Connector.Configuration;
-using Connector.Operations;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 
 namespace Connector.Tests.Integration;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Connector.Sql;
 using Microsoft.Data.SqlClient;
+using Connector.SqlServer.Sql;
 
 namespace Connector.Tests.Integration;
 

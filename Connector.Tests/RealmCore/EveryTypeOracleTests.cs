@@ -1,5 +1,5 @@
 using Connector.Adapter;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Cli;
 
 namespace Connector.Tests.RealmCore;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Connector.Adapter;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Cli;
 using static Connector.Tests.RealmCore.RealmCoreOracle;
 

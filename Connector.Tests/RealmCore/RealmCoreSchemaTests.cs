@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Connector.Adapter;
 using Connector.RealmSchema;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Connector.Tests.Cli;
 
 namespace Connector.Tests.RealmCore;

@@ -55,8 +55,8 @@ public class SchedulingTests
         using var host = builder.Build();
 
         Assert.That(host.Services.GetRequiredService<IInboundPass>(), Is.TypeOf<Connector.Applier.InboundApplyPass>());
-        Assert.That(host.Services.GetRequiredService<IPollPass>(), Is.TypeOf<Connector.ChangeTracking.ChangeTrackingPollPass>());
-        Assert.That(host.Services.GetRequiredService<IShipPass>(), Is.TypeOf<Connector.ChangeTracking.OutboxShipPass>());
+        Assert.That(host.Services.GetRequiredService<IPollPass>(), Is.TypeOf<Connector.SqlServer.ChangeTracking.ChangeTrackingPollPass>());
+        Assert.That(host.Services.GetRequiredService<IShipPass>(), Is.TypeOf<Connector.SqlServer.ChangeTracking.OutboxShipPass>());
     }
 
     [Test]

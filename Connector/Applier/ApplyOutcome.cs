@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Applier;
 
 namespace Connector.Applier;
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Connector.SchemaGeneration;
 using Connector.Sql;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Applier;
 

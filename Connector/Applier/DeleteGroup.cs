@@ -1,5 +1,6 @@
 using Connector.SchemaGeneration;
 using Connector.Sql;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Applier;
 

@@ -1,5 +1,6 @@
 using Connector.Adapter;
-using Connector.Sql;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Sql;
 
 namespace Connector.Applier;
 

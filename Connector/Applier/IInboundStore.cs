@@ -1,5 +1,6 @@
 using Connector.Adapter;
 using Connector.Catalog;
+using Connector.SqlServer.Applier;
 
 namespace Connector.Applier;
 

@@ -3,6 +3,8 @@ using Connector.Adapter;
 using Connector.Catalog;
 using Connector.Journal;
 using Connector.Sql;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Sql;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
 

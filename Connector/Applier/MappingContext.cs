@@ -1,6 +1,7 @@
 using Connector.Adapter;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Applier;
 

@@ -3,6 +3,7 @@ using Connector.Adapter;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
 using Connector.Sql;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Applier;
 

@@ -147,7 +147,7 @@ public static class TransactionPlanner
             var map = new TableArgument(
                 "@map",
                 context.Objects.RekeyTypes[mapped.KeySqlType],
-                [new TableColumn(SchemaGeneration.KeyTypeWriter.OldColumn, keyType), new TableColumn(SchemaGeneration.KeyTypeWriter.NewColumn, keyType)],
+                [new TableColumn(SqlServer.Schema.KeyTypeWriter.OldColumn, keyType), new TableColumn(SqlServer.Schema.KeyTypeWriter.NewColumn, keyType)],
                 rows);
             return new PlannedCall(routines.Rekey, CallKind.Rekey, mapped.Class.Name, [map], index, index);
         }

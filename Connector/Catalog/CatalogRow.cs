@@ -4,7 +4,7 @@ namespace Connector.Catalog;
 
 /// <summary>
 /// One row to insert into a catalog table (besides its RealmId): column names and CLR values. Scripts render
-/// it with literals (<see cref="Sql.SqlLiteral"/>); the connector sends it with parameters.
+/// it with literals (<see cref="SqlServer.Sql.SqlLiteral"/>); the connector sends it with parameters.
 /// </summary>
 public sealed record CatalogRow(string Table, ImmutableArray<KeyValuePair<string, object?>> Values)
 {

@@ -1,3 +1,5 @@
+using Connector.SqlServer.ChangeTracking;
+
 namespace Connector.ChangeTracking;
 
 /// <summary>The columns of a class row (<see cref="ChangeTrackingQueries.ClassChanges"/>, <see cref="ChangeTrackingQueries.ClassReload"/>), by ordinal.</summary>

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.ChangeTracking;
 
 namespace Connector.ChangeTracking;
 

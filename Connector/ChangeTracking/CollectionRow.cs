@@ -1,3 +1,5 @@
+using Connector.SqlServer.ChangeTracking;
+
 namespace Connector.ChangeTracking;
 
 /// <summary>The columns of a collection row (<see cref="ChangeTrackingQueries.CollectionChanges"/>), by ordinal.</summary>

@@ -1,4 +1,5 @@
 using Connector.Applier;
+using Connector.SqlServer.Applier;
 
 namespace Connector.ChangeTracking;
 

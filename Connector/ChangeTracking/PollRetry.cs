@@ -1,4 +1,6 @@
 using Connector.Sql;
+using Connector.SqlServer.ChangeTracking;
+using Connector.SqlServer.Sql;
 using Microsoft.Extensions.Logging;
 
 namespace Connector.ChangeTracking;

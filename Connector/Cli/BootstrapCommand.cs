@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Connector.Configuration;
-using Connector.Operations;
 using Connector.Postgres;
 using Connector.RealmSchema;
-using Connector.SchemaGeneration;
+using Connector.SqlServer.Operations;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Cli;
 

@@ -1,4 +1,4 @@
-using Connector.SchemaGeneration;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Cli;
 

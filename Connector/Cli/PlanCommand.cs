@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text;
-using Connector.Applier;
 using Connector.Configuration;
 using Connector.RealmSchema;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Schema;
 
 namespace Connector.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Connector.Configuration;
-using Connector.Operations;
 using Connector.Scheduling;
+using Connector.SqlServer.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Connector.Configuration;
-using Connector.Operations;
+using Connector.SqlServer.Operations;
 
 namespace Connector.Cli;
 

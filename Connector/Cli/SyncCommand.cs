@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Connector.Configuration;
-using Connector.Operations;
 using Connector.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Connector.Catalog;
-using Connector.Sql;
+using Connector.SqlServer.Sql;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Configuration;

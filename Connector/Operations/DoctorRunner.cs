@@ -1,4 +1,5 @@
 using Connector.Configuration;
+using Connector.SqlServer.Operations;
 
 namespace Connector.Operations;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Connector.Adapter;
 using Connector.Applier;
+using Connector.SqlServer.Applier;
 using Npgsql;
 
 namespace Connector.Postgres;

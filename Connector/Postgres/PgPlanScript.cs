@@ -3,6 +3,7 @@ using System.Text;
 using Connector.Applier;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Applier;
 
 namespace Connector.Postgres;
 

@@ -2,6 +2,7 @@ using System.Data;
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.Catalog;
+using Connector.SqlServer.Applier;
 using Npgsql;
 
 namespace Connector.Postgres;

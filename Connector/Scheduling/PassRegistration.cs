@@ -27,7 +27,7 @@ public static class PassRegistration
             return;
         }
 
-        services.AddSingleton(Sql.SqlConnectionFactory.For(options.SqlServer));
+        services.AddSingleton(SqlServer.Sql.SqlConnectionFactory.For(options.SqlServer));
         // The poller retries a Realm path's pass as the applier retries a transaction: the same validated settings.
         services.AddSingleton(new ChangeTracking.PollOptions
         {
@@ -38,10 +38,10 @@ public static class PassRegistration
         services.AddSingleton<ServedRealms>();
         // One applier per process: it keeps each Realm path's journal position between passes.
         services.AddSingleton<Applier.InboundApplier>();
-        services.AddSingleton<ChangeTracking.ChangeTrackingPoller>();
+        services.AddSingleton<SqlServer.ChangeTracking.ChangeTrackingPoller>();
         services.AddSingleton<IInboundPass, Applier.InboundApplyPass>();
-        services.AddSingleton<IPollPass, ChangeTracking.ChangeTrackingPollPass>();
-        services.AddSingleton<IShipPass, ChangeTracking.OutboxShipPass>();
+        services.AddSingleton<IPollPass, SqlServer.ChangeTracking.ChangeTrackingPollPass>();
+        services.AddSingleton<IShipPass, SqlServer.ChangeTracking.OutboxShipPass>();
     }
 
     /// <summary>The pass interfaces nothing is registered for.</summary>

@@ -1,6 +1,7 @@
 using Connector.Catalog;
 using Connector.Configuration;
-using Connector.Sql;
+using Connector.SqlServer.Catalog;
+using Connector.SqlServer.Sql;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Scheduling;

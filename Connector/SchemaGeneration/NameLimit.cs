@@ -8,9 +8,9 @@ namespace Connector.SchemaGeneration;
 /// </summary>
 public sealed record NameLimit(int MaxCharacters, int? MaxUtf8Bytes)
 {
-    public static NameLimit SqlServer { get; } = new(Sql.SqlIdentifier.MaxLength, null);
+    public static NameLimit SqlServer { get; } = new(Connector.SqlServer.Sql.SqlIdentifier.MaxLength, null);
 
-    public static NameLimit Postgres { get; } = new(Sql.SqlIdentifier.MaxLength, Connector.Postgres.PgIdentifier.MaxBytes)
+    public static NameLimit Postgres { get; } = new(Connector.SqlServer.Sql.SqlIdentifier.MaxLength, Connector.Postgres.PgIdentifier.MaxBytes)
     {
         ReservedColumns = new[] { "tableoid", "xmin", "cmin", "xmax", "cmax", "ctid" }
             .ToDictionary(n => n, n => $"'{n}' is a PostgreSQL system column name", StringComparer.OrdinalIgnoreCase),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Connector.RealmSchema;
+using Connector.SqlServer.Schema;
 
 namespace Connector.SchemaGeneration;
 

@@ -1,0 +1,42 @@
+using Connector.SchemaGeneration;
+using Connector.SqlServer.Applier;
+using Connector.SqlServer.Schema;
+using Connector.SqlServer.Sql;
+using Connector.Tests.Applier;
+using Connector.Tests.SqlServer.Schema;
+
+namespace Connector.Tests.SqlServer.Applier;
+
+/// <summary>Tier 2 for schema growth: what auto mode runs and what script mode hands a DBA.</summary>
+public class SchemaScriptFileTests
+{
+    private static readonly Lazy<SchemaDeployment> Growth = new(() =>
+    {
+        var plan = ApplierFixture.Plan(ApplierFixture.Transaction(3,
+            """{"type": "ADD_PROPERTIES", "object_type": "Dog", "properties": {"color": {"type": "string", "nullable": true}}}"""));
+        return SchemaDeployPlanner.Plan(SchemaDeployPlanner.Dacpac(ApplierFixture.Small), plan.Mapping, TransactionApplier.Reason(3));
+    });
+
+    [Test]
+    public void The_batches_auto_mode_runs_parse_with_zero_errors()
+    {
+        Assert.That(Growth.Value.Batches, Is.Not.Empty);
+        Assert.That(Growth.Value.Batches.SelectMany(TSqlScriptParser.Errors), Is.Empty);
+        Assert.That(Growth.Value.Reason, Is.EqualTo("ADD_TYPE/ADD_PROPERTIES in version 3"));
+    }
+
+    [Test]
+    public void The_script_for_a_dba_ends_with_catalog_rows_that_parse_and_name_only_catalog_columns()
+    {
+        var deployment = Growth.Value;
+        var script = SchemaScriptFile.Render(7, 3, ApplierFixture.Small, deployment);
+        var dacFx = deployment.DacFxScript.TrimEnd();
+        var record = script[(script.IndexOf(dacFx, StringComparison.Ordinal) + dacFx.Length)..];
+        using var model = SqlModelBuilder.Build(deployment.Mapping);
+
+        Assert.That(TSqlScriptParser.Errors(record), Is.Empty);
+        Assert.That(new ColumnReferenceChecker(model).Check(record), Is.Empty);
+        Assert.That(record, Does.Contain("INSERT INTO [realmsync].[MappedProperty] ([RealmId], [ClassName], [PropertyName]").And.Contain("VALUES (7, N'Dog', N'color'"));
+        Assert.That(record, Does.Contain("INSERT INTO [realmsync].[SchemaDeployment]"));
+    }
+}
