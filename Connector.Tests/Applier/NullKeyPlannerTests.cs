@@ -120,12 +120,12 @@ public class NullKeyPlannerTests
         var transaction = Transaction("""{"type":"INSERT","object_type":"Tag","identity":null,"values":{"code":null}}""");
         var plan = TransactionPlanner.Plan(transaction, Sample);
 
-        var record = TransactionApplier.RefusalRecords(3, transaction, plan.Refused).Single();
+        var record = InboundRecords.RefusalRecords(3, transaction, plan.Refused).Single();
 
         Assert.That((record.RealmId, record.Version, record.InstructionIndex), Is.EqualTo((3, 7L, (int?)2)));
         Assert.That(record.Error, Is.EqualTo("version 7: " + plan.Refused.Single().Error));
         Assert.That(AdapterCodec.Decode(record.Transaction), Is.EqualTo(transaction).Using<AdapterTransaction>((x, y) => AdapterCodec.Encode(x) == AdapterCodec.Encode(y)));
-        Assert.That(TransactionApplier.RefusalRecords(3, transaction, []), Is.Empty);
+        Assert.That(InboundRecords.RefusalRecords(3, transaction, []), Is.Empty);
     }
 
     private static AdapterTransaction Transaction(params string[] instructions) =>

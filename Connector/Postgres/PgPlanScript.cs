@@ -3,7 +3,6 @@ using System.Text;
 using Connector.Applier;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
-using Connector.SqlServer.Applier;
 
 namespace Connector.Postgres;
 
@@ -47,7 +46,7 @@ public static class PgPlanScript
 
             PgDeployScript.AppendRows(sql, CatalogRows.Growth(previous, plan.Mapping), realmId);
             sql.Append("INSERT INTO realmsync.\"SchemaDeployment\" (\"RealmId\", \"Reason\", \"Script\", \"Mapping\") VALUES (").Append(realmId).Append(", ")
-                .Append(PgLiteral.String(TransactionApplier.Reason(plan.Version))).Append(", ").Append(PgLiteral.String(string.Join("\n\n", growth))).Append(", ")
+                .Append(PgLiteral.String(InboundRecords.Reason(plan.Version))).Append(", ").Append(PgLiteral.String(string.Join("\n\n", growth))).Append(", ")
                 .Append(PgLiteral.String(SchemaMappingJson.Write(plan.Mapping))).Append(");\n");
         }
 

@@ -2,7 +2,6 @@ using System.Data;
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.Catalog;
-using Connector.SqlServer.Applier;
 using Npgsql;
 
 namespace Connector.Postgres;
@@ -84,11 +83,11 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
             }
 
             await PgCatalogStore.RecordGrowthAsync(
-                connection, realm.RealmId, mapping, plan.Mapping, TransactionApplier.Reason(transaction.Version), string.Join("\n\n", growth), cancellationToken);
+                connection, realm.RealmId, mapping, plan.Mapping, InboundRecords.Reason(transaction.Version), string.Join("\n\n", growth), cancellationToken);
         }
 
         await PgPlanExecutor.ExecuteAsync(connection, plan, cancellationToken);
-        foreach (var deadLetter in TransactionApplier.RefusalRecords(realm.RealmId, transaction, plan.Refused))
+        foreach (var deadLetter in InboundRecords.RefusalRecords(realm.RealmId, transaction, plan.Refused))
         {
             await PgCatalogStore.InsertDeadLetterAsync(connection, deadLetter, cancellationToken);
         }

@@ -1,3 +1,4 @@
+using Connector.Applier;
 using Connector.SchemaGeneration;
 using Connector.SqlServer.Applier;
 using Connector.SqlServer.Schema;
@@ -14,7 +15,7 @@ public class SchemaScriptFileTests
     {
         var plan = ApplierFixture.Plan(ApplierFixture.Transaction(3,
             """{"type": "ADD_PROPERTIES", "object_type": "Dog", "properties": {"color": {"type": "string", "nullable": true}}}"""));
-        return SchemaDeployPlanner.Plan(SchemaDeployPlanner.Dacpac(ApplierFixture.Small), plan.Mapping, TransactionApplier.Reason(3));
+        return SchemaDeployPlanner.Plan(SchemaDeployPlanner.Dacpac(ApplierFixture.Small), plan.Mapping, InboundRecords.Reason(3));
     });
 
     [Test]

@@ -33,7 +33,7 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         var plan = TransactionPlanner.Plan(transaction, inForce.Mapping);
         if (plan.SchemaChanged)
         {
-            var deployment = SchemaDeployPlanner.Plan(inForce.Dacpac, plan.Mapping, Reason(transaction.Version));
+            var deployment = SchemaDeployPlanner.Plan(inForce.Dacpac, plan.Mapping, InboundRecords.Reason(transaction.Version));
             if (options.ApplyMode == SchemaApplyMode.Script)
             {
                 return new ApplyOutcome(ApplyStatus.SchemaScriptNeeded, 0, deployment, inForce.Mapping);
@@ -52,7 +52,7 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         }
 
         // Objects with a null primary key were left out of the plan: recorded beside the rest, which is applied.
-        foreach (var deadLetter in RefusalRecords(realm.RealmId, transaction, plan.Refused))
+        foreach (var deadLetter in InboundRecords.RefusalRecords(realm.RealmId, transaction, plan.Refused))
         {
             await CatalogStore.InsertDeadLetterAsync(connection, sqlTransaction, deadLetter, cancellationToken, refusal: true);
         }
@@ -65,20 +65,6 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
 
         await sqlTransaction.CommitAsync(cancellationToken);
         return new ApplyOutcome(ApplyStatus.Applied, resolution.Conflicts.Length) { Refused = plan.Refused };
-    }
-
-    /// <summary>The realmsync.DeadLetter row of each object left out of an applied transaction, at its first instruction.</summary>
-    public static IReadOnlyList<DeadLetterRecord> RefusalRecords(int realmId, AdapterTransaction transaction, ImmutableArray<RefusedObject> refused)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        if (refused.IsEmpty)
-        {
-            return [];
-        }
-
-        var json = AdapterCodec.Encode(transaction);
-        return [.. refused.Select(r => new DeadLetterRecord(
-            realmId, transaction.Version, r.Instructions[0], string.Create(CultureInfo.InvariantCulture, $"version {transaction.Version}: {r.Error}"), json))];
     }
 
     /// <summary>
@@ -109,8 +95,6 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
         await sqlTransaction.CommitAsync(cancellationToken);
         return (realm, cursor ?? 0);
     }
-
-    public static string Reason(long version) => string.Create(CultureInfo.InvariantCulture, $"ADD_TYPE/ADD_PROPERTIES in version {version}");
 
     private static async Task<SqlTransaction> BeginAsync(SqlConnection connection, CancellationToken cancellationToken)
     {
