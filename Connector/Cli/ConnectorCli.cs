@@ -127,8 +127,8 @@ public static class ConnectorCli
         if (options.Served() == Configuration.DatabaseProvider.Postgres)
         {
             throw new ConnectorException(
-                $"'{command}' is not available with Database:Provider 'postgres' yet: PostgreSQL has bootstrap (--provider postgres [--apply]), plan, sync and run; " +
-                "install, doctor and status come with change capture on PostgreSQL.", ExitCodes.Usage);
+                $"'{command}' is not available with Database:Provider 'postgres' yet: PostgreSQL has bootstrap (--provider postgres [--apply]), plan, sync, run and install (publication and slot); " +
+                "doctor and status come with change capture on PostgreSQL.", ExitCodes.Usage);
         }
     }
 }

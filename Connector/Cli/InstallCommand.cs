@@ -38,7 +38,11 @@ public static class InstallCommand
         command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, output =>
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
-            ConnectorCli.RequireSqlServer(options, "install");
+            if (options.Served() == DatabaseProvider.Postgres)
+            {
+                return Postgres.PgInstall.RunAsync(options.Postgres, output, ct);
+            }
+
             var days = parse.GetValue(retention) ?? options.ChangeTracking.RetentionDays;
             return InstallRunner.RunAsync(options, parse.GetValue(enable), days, output, ct);
         }));

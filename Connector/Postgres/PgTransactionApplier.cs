@@ -79,6 +79,14 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }
 
+                var added = CatalogRows.NewTables(mapping, plan.Mapping).Select(t => plan.Mapping.Tables.First(d => d.Name == t)).ToList();
+                if (captured && added.Count > 0)
+                {
+                    // Change capture keeps seeing every generated table: the new ones join the path's publication in the same transaction.
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                        $"ALTER PUBLICATION {PgIdentifier.Quote(PgCapture.Name(realm.RealmId))} ADD TABLE {string.Join(", ", added.Select(PgTableWriter.Q))};"));
+                }
+
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
