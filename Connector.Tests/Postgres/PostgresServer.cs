@@ -196,10 +196,16 @@ public sealed class PostgresServer
           "the variable to test on a throwaway cluster"
         : Source;
 
+    private static string Literal(string name) => "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     private static async Task DropCreatedDatabasesAsync()
     {
         while (CreatedDatabases.TryDequeue(out var name))
         {
+            // A logical replication slot (change capture tests) holds WAL on the server and blocks DROP DATABASE, FORCE or not.
+            await ExecuteAsync(
+                $"SELECT pg_catalog.pg_drop_replication_slot(s.slot_name) FROM pg_catalog.pg_replication_slots AS s WHERE s.database = {Literal(name)}",
+                CancellationToken.None);
             await ExecuteAsync($"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)", CancellationToken.None);
         }
     }

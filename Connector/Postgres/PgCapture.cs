@@ -15,8 +15,21 @@ public static class PgCapture
     /// <summary>The prefix of the logical message that marks the connector's own transactions.</summary>
     public const string MarkerPrefix = "realmsync";
 
-    /// <summary>The publication and the slot of a Realm path: lowercase, digits and underscores, as slot names must be.</summary>
+    /// <summary>The publication of a Realm path (publications belong to their database).</summary>
     public static string Name(int realmId) => string.Create(CultureInfo.InvariantCulture, $"realmsync_{realmId}");
+
+    /// <summary>
+    /// The slot of a Realm path: slots are the server's, not the database's, so the name carries the database's oid
+    /// (lowercase, digits and underscores, as slot names must be).
+    /// </summary>
+    public const string SlotNameSql = "'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || $1::text";
+
+    public static async Task<string> SlotNameAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT " + SlotNameSql + ";", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <summary>
     /// Creates the publication of <paramref name="mapping"/>'s tables and the slot, unless they exist; refuses, saying
@@ -45,18 +58,19 @@ public static class PgCapture
             await publication.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var slotName = await SlotNameAsync(connection, realmId, cancellationToken);
         await using var slot = new NpgsqlCommand(
             "SELECT pg_catalog.pg_create_logical_replication_slot($1, 'pgoutput') WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = $1);",
             connection);
-        slot.Parameters.Add(new NpgsqlParameter { Value = name });
+        slot.Parameters.Add(new NpgsqlParameter { Value = slotName });
         await slot.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Whether the Realm path's slot exists: then the applier marks its transactions.</summary>
     public static async Task<bool> ActiveAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = $1);", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = Name(realmId) });
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = " + SlotNameSql + ");", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 

@@ -59,11 +59,10 @@ public static class PgCatalogStore
         await using var command = new NpgsqlCommand(
             """
             SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId"),
-                EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = $2)
+                EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = 'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || $1::text)
             FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });
-        command.Parameters.Add(new NpgsqlParameter { Value = PgCapture.Name(realmId) });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetBoolean(2)) : null;
     }

@@ -34,13 +34,15 @@ public sealed class PgChangeReader(string connectionString)
 
     public async Task<(IReadOnlyList<PgRowChange> Changes, NpgsqlLogSequenceNumber End)> ReadAsync(int realmId, CancellationToken cancellationToken)
     {
-        var name = PgCapture.Name(realmId);
+        var publication = PgCapture.Name(realmId);
+        string slot;
         var barrier = Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             // A non-transactional message is decoded at its own place in the WAL, after every commit before it: the
             // read ends when it arrives (the walsender's keepalives carry the WAL end, not how far decoding got).
             await connection.OpenAsync(cancellationToken);
+            slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
             await using var emit = new NpgsqlCommand($"SELECT pg_catalog.pg_logical_emit_message(false, '{BarrierPrefix}', $1);", connection);
             emit.Parameters.Add(new NpgsqlParameter { Value = barrier });
             await emit.ExecuteScalarAsync(cancellationToken);
@@ -53,10 +55,10 @@ public sealed class PgChangeReader(string connectionString)
         var pending = new List<PgRowChange>();
         var marked = false;
         var end = default(NpgsqlLogSequenceNumber);
-        var options = new PgOutputReplicationOptions([name], PgOutputProtocolVersion.V1, messages: true);
+        var options = new PgOutputReplicationOptions([publication], PgOutputProtocolVersion.V1, messages: true);
         try
         {
-            await foreach (var message in replication.StartReplication(new PgOutputReplicationSlot(name), options, stop.Token))
+            await foreach (var message in replication.StartReplication(new PgOutputReplicationSlot(slot), options, stop.Token))
             {
                 switch (message)
                 {
@@ -113,7 +115,7 @@ public sealed class PgChangeReader(string connectionString)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var advance = new NpgsqlCommand("SELECT pg_catalog.pg_replication_slot_advance($1, $2);", connection);
-        advance.Parameters.Add(new NpgsqlParameter { Value = PgCapture.Name(realmId) });
+        advance.Parameters.Add(new NpgsqlParameter { Value = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken) });
         advance.Parameters.Add(new NpgsqlParameter { Value = lsn, NpgsqlDbType = NpgsqlDbType.PgLsn });
         await advance.ExecuteNonQueryAsync(cancellationToken);
     }

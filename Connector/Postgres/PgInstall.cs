@@ -34,7 +34,8 @@ public static class PgInstall
             var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
                 ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\".", ExitCodes.Failure);
             await PgCapture.EnsureAsync(connection, realm.RealmId, mapping, cancellationToken);
-            await output.WriteLineAsync($"PASS Realm path '{realm.RealmPath}': publication and replication slot {PgCapture.Name(realm.RealmId)} are in place.");
+            await output.WriteLineAsync(
+                $"PASS Realm path '{realm.RealmPath}': publication {PgCapture.Name(realm.RealmId)} and replication slot {await PgCapture.SlotNameAsync(connection, realm.RealmId, cancellationToken)} are in place.");
         }
 
         await output.WriteLineAsync(realms.Count == 0

@@ -19,9 +19,10 @@ public sealed class PgInstallTests
 
         var first = CliRun.Of("install", "--config", config);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
-        Assert.That(first.Output, Does.Contain("PASS Realm path '/installed': publication and replication slot realmsync_1 are in place."));
+        var slot = (string)(await harness.ScalarAsync("SELECT 'realmsync_' || d.oid || '_1' FROM pg_catalog.pg_database AS d WHERE d.datname = current_database();"))!;
+        Assert.That(first.Output, Does.Contain($"PASS Realm path '/installed': publication realmsync_1 and replication slot {slot} are in place."));
         Assert.That(CliRun.Of("install", "--config", config).ExitCode, Is.EqualTo(0), "a second install changes nothing");
-        Assert.That(await harness.ScalarAsync("SELECT count(*) FROM pg_catalog.pg_replication_slots WHERE slot_name = 'realmsync_1';"), Is.EqualTo(1L));
+        Assert.That(await harness.ScalarAsync("SELECT count(*) FROM pg_catalog.pg_replication_slots WHERE slot_name LIKE 'realmsync%' AND database = current_database();"), Is.EqualTo(1L));
 
         // A schema growth after install: the new class's table joins the publication, and its SQL changes are captured.
         harness.Append(harness.SchemaTransaction(PgInboundHarness.Small));
