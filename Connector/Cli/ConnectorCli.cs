@@ -119,16 +119,4 @@ public static class ConnectorCli
         return parse.GetValue(option) is { } given ? Configuration.DatabaseOptions.Parse(given)!.Value
             : options?.Served() ?? Configuration.DatabaseProvider.SqlServer;
     }
-
-    /// <summary>Commands not built for PostgreSQL yet say so, rather than fail on an empty SQL Server connection string.</summary>
-    public static void RequireSqlServer(Configuration.ConnectorOptions options, string command)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Served() == Configuration.DatabaseProvider.Postgres)
-        {
-            throw new ConnectorException(
-                $"'{command}' is not available with Database:Provider 'postgres' yet: PostgreSQL has bootstrap (--provider postgres [--apply]), plan, sync, run and install (publication and slot); " +
-                "doctor and status come with change capture on PostgreSQL.", ExitCodes.Usage);
-        }
-    }
 }

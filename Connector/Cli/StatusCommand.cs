@@ -20,7 +20,11 @@ public static class StatusCommand
         command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async output =>
         {
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
-            ConnectorCli.RequireSqlServer(options, "status");
+            if (options.Served() == DatabaseProvider.Postgres)
+            {
+                return await Postgres.PgStatus.RunAsync(options.Postgres, output, ct);
+            }
+
             await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, ct);
             if (await DatabaseProbe.CatalogVersionAsync(connection, ct) is null)
             {

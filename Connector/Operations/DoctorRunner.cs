@@ -31,7 +31,7 @@ public static class DoctorRunner
 
         if (options.Served() == Configuration.DatabaseProvider.Postgres)
         {
-            Cli.ConnectorCli.RequireSqlServer(options, "doctor");
+            return await Postgres.PgDoctor.RunAsync(options, load.File, output, cancellationToken);
         }
 
         results.Add(CheckResult.Pass("configuration", $"{load.File} is valid."));
