@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Connector.Postgres;
 using Connector.Tests.Cli;
 using Npgsql;
@@ -15,7 +14,7 @@ public sealed class PgInstallTests
         PostgresServer.Require();
         var connectionString = await PostgresServer.CreateDatabaseAsync("install");
         var harness = await PgInboundHarness.StartAsync(connectionString, PgInboundHarness.Small, "/installed");
-        var config = Config(connectionString);
+        var config = PgTestConfig.Write(connectionString);
 
         var first = CliRun.Of("install", "--config", config);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
@@ -50,25 +49,8 @@ public sealed class PgInstallTests
         }
 
         var limited = new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = null }.ConnectionString;
-        var run = CliRun.Of("install", "--config", Config(limited));
+        var run = CliRun.Of("install", "--config", PgTestConfig.Write(limited));
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain($"FAIL role {role} has no REPLICATION attribute: run ALTER ROLE \"{role}\" REPLICATION; as a superuser."));
-    }
-
-    private static string Config(string connectionString)
-    {
-        var folder = Directory.CreateTempSubdirectory("pg-install-").FullName;
-        Directory.CreateDirectory(Path.Combine(folder, "journal"));
-        var path = Path.Combine(folder, "config.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new
-        {
-            RealmSqlServer = new
-            {
-                Database = new { Provider = "postgres" },
-                Postgres = new { ConnectionString = connectionString },
-                Realm = new { JournalPath = Path.Combine(folder, "journal") },
-            },
-        }));
-        return path;
     }
 }

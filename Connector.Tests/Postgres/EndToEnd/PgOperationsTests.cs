@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Connector.Applier;
 using Connector.Tests.Cli;
 
@@ -13,7 +12,7 @@ public sealed class PgOperationsTests
     {
         PostgresServer.Require();
         var connectionString = await PostgresServer.CreateDatabaseAsync("doctor");
-        var config = Config(connectionString);
+        var config = PgTestConfig.Write(connectionString);
 
         var empty = CliRun.Of("doctor", "--config", config);
         Assert.That(empty.ExitCode, Is.EqualTo(8), empty.Output + empty.Error);
@@ -45,25 +44,8 @@ public sealed class PgOperationsTests
     [Test]
     public void Doctor_without_a_server_says_so_with_exit_code_7()
     {
-        var run = CliRun.Of("doctor", "--config", Config("Host=127.0.0.1;Port=1;Database=none;Username=nobody;Password=secret;Timeout=2"));
+        var run = CliRun.Of("doctor", "--config", PgTestConfig.Write("Host=127.0.0.1;Port=1;Database=none;Username=nobody;Password=secret;Timeout=2"));
         Assert.That(run.ExitCode, Is.EqualTo(7), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("[FAIL] connection: cannot use").And.Not.Contain("secret"));
-    }
-
-    private static string Config(string connectionString)
-    {
-        var folder = Directory.CreateTempSubdirectory("pg-ops-").FullName;
-        Directory.CreateDirectory(Path.Combine(folder, "journal"));
-        var path = Path.Combine(folder, "config.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new
-        {
-            RealmSqlServer = new
-            {
-                Database = new { Provider = "postgres" },
-                Postgres = new { ConnectionString = connectionString },
-                Realm = new { JournalPath = Path.Combine(folder, "journal") },
-            },
-        }));
-        return path;
     }
 }

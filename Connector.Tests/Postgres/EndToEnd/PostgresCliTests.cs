@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Connector.Tests.Cli;
 using Connector.Tests.Journal;
 using Npgsql;
@@ -21,7 +20,7 @@ public sealed class PostgresCliTests
         PostgresServer.Require();
         var connectionString = await PostgresServer.CreateDatabaseAsync("cli");
         using var journal = new JournalDirectory();
-        var config = WriteConfig(journal.Root, connectionString);
+        var config = PgTestConfig.Write(connectionString, journal.Root);
         var output = Path.Combine(journal.Root, "out");
 
         var bootstrap = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--out", output, "--apply", "--config", config);
@@ -48,12 +47,12 @@ public sealed class PostgresCliTests
         var output = Path.Combine(journal.Root, "out");
         foreach (var database in new[] { applied, planned })
         {
-            var run = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--out", output, "--apply", "--config", WriteConfig(journal.Root, database));
+            var run = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--out", output, "--apply", "--config", PgTestConfig.Write(database, journal.Root));
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         }
 
         File.Copy(Path.Combine(Samples, "instructions.jsonl"), Path.Combine(journal.Inbound("/default"), "00000000000000000001.jsonl"));
-        Assert.That(CliRun.Of("sync", "--config", WriteConfig(journal.Root, applied)).ExitCode, Is.EqualTo(0));
+        Assert.That(CliRun.Of("sync", "--config", PgTestConfig.Write(applied, journal.Root)).ExitCode, Is.EqualTo(0));
         var plan = CliRun.Of("plan", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--instructions", Path.Combine(Samples, "instructions.jsonl"), "--out", output);
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Error);
 
@@ -67,22 +66,6 @@ public sealed class PostgresCliTests
         await using var right = await PostgresServer.OpenAsync(planned, CancellationToken.None);
         Assert.That(await StateTexts.FromDatabaseAsync(right, "/default"), Is.EqualTo(await StateTexts.FromDatabaseAsync(left, "/default")));
         Assert.That(await ScalarAsync(right, """SELECT "Version" FROM realmsync."InboundCursor";"""), Is.EqualTo(5L));
-    }
-
-    private static string WriteConfig(string folder, string connectionString)
-    {
-        var path = Path.Combine(folder, $"config-{Guid.NewGuid():N}.json");
-        var config = new
-        {
-            RealmSqlServer = new
-            {
-                Database = new { Provider = "postgres" },
-                Postgres = new { ConnectionString = connectionString },
-                Realm = new { JournalPath = Path.Combine(folder, "journal") },
-            },
-        };
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
     }
 
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
