@@ -26,6 +26,11 @@ public sealed class OptionFailures(string section)
         }
     }
 
+    /// <summary>One command's timeout (<c>CommandTimeout</c> of either database's section): 1 s to 1 h.</summary>
+    public void AddUnlessCommandTimeout(TimeSpan timeout) => AddUnless(
+        timeout >= TimeSpan.FromSeconds(1) && timeout <= TimeSpan.FromHours(1),
+        "CommandTimeout", timeout, "must be between 00:00:01 and 01:00:00 (hh:mm:ss); the default is 00:00:30.");
+
     public static string Show(object? value) => value switch
     {
         null => "(not set)",

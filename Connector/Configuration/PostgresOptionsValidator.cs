@@ -30,9 +30,7 @@ public static class PostgresOptionsValidator
             failures.Add(nameof(options.Schema), options.Schema, "is reserved (realmsync holds the connector's catalog; pg_* and information_schema are PostgreSQL's); choose another schema, such as public.");
         }
 
-        failures.AddUnless(
-            options.CommandTimeout >= TimeSpan.FromSeconds(1) && options.CommandTimeout <= TimeSpan.FromHours(1),
-            nameof(options.CommandTimeout), options.CommandTimeout, "must be between 00:00:01 and 01:00:00 (hh:mm:ss); the default is 00:00:30.");
+        failures.AddUnlessCommandTimeout(options.CommandTimeout);
         return failures.All;
     }
 

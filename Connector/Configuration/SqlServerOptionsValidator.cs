@@ -26,9 +26,7 @@ public sealed class SqlServerOptionsValidator : IValidateOptions<SqlServerOption
             failures.Add(nameof(options.Schema), options.Schema, "is reserved (realmsync holds the connector's catalog); choose another schema, such as dbo.");
         }
 
-        failures.AddUnless(
-            options.CommandTimeout >= TimeSpan.FromSeconds(1) && options.CommandTimeout <= TimeSpan.FromHours(1),
-            nameof(options.CommandTimeout), options.CommandTimeout, "must be between 00:00:01 and 01:00:00 (hh:mm:ss); the default is 00:00:30.");
+        failures.AddUnlessCommandTimeout(options.CommandTimeout);
         failures.AddUnless(
             options.SchemaCommandTimeout >= TimeSpan.FromSeconds(1) && options.SchemaCommandTimeout <= TimeSpan.FromDays(1),
             nameof(options.SchemaCommandTimeout), options.SchemaCommandTimeout,

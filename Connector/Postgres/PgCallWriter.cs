@@ -24,7 +24,8 @@ public static class PgCallWriter
         var mapped = context.FindClass(call.ClassName)!;
         var table = context.Table(mapped.Table);
         var rows = (TableArgument)call.Arguments[0];
-        var types = rows.Columns.Select((c, i) => i == 0 || i > table.Columns.Length ? (i == 0 ? PgTypes.Integer : PgTypes.Boolean) : PgTypes.Of(context.Mapping, table, c.Name)).ToList();
+        // The row type: the ordinal, the table's columns, then a set flag per column after the key (ClassRoutineWriter.RowTypeColumns).
+        List<PgType> types = [PgTypes.Integer, .. table.Columns.Select(c => PgTypes.Of(context.Mapping, table, c)), .. Enumerable.Repeat(PgTypes.Boolean, table.Columns.Length - 1)];
         var sql = new PgStatement.Builder();
         sql.Append("WITH s AS (SELECT * FROM ").Append(Unnest(sql, rows, types)).Append(")");
         var key = PgIdentifier.Quote(table.Columns[0].Name);

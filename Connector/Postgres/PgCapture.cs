@@ -8,7 +8,7 @@ namespace Connector.Postgres;
 /// Change capture on PostgreSQL, first step (issue 11): per Realm path a publication of its generated tables and a
 /// logical replication slot with <c>pgoutput</c>. The applier marks its own transactions with a transactional logical
 /// message (<see cref="MarkerPrefix"/>, emitted only once the slot exists, so a server below <c>wal_level = logical</c>
-/// is untouched), and <see cref="PgChangeReader"/> drops the transactions that carry it.
+/// is untouched: <see cref="MarkWhenCapturedSql"/>), and <see cref="PgChangeReader"/> drops the transactions that carry it.
 /// </summary>
 public static class PgCapture
 {
@@ -19,14 +19,23 @@ public static class PgCapture
     public static string Name(int realmId) => string.Create(CultureInfo.InvariantCulture, $"realmsync_{realmId}");
 
     /// <summary>
-    /// The slot of a Realm path: slots are the server's, not the database's, so the name carries the database's oid
-    /// (lowercase, digits and underscores, as slot names must be).
+    /// The slot of the Realm path whose id <paramref name="realmId"/> (an SQL expression) gives: slots are the server's,
+    /// not the database's, so the name carries the database's oid (lowercase, digits and underscores, as slot names must be).
     /// </summary>
-    public const string SlotNameSql = "'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || $1::text";
+    public static string SlotNameSql(string realmId) =>
+        "'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || " + realmId;
+
+    /// <summary>
+    /// An SQL expression true when the Realm path's slot exists, and which then marks the current transaction as the
+    /// connector's (a transactional logical message, decoded with it), so that the change reader drops it.
+    /// </summary>
+    public static string MarkWhenCapturedSql(string realmId) =>
+        $"CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = {SlotNameSql(realmId)}) " +
+        $"THEN pg_catalog.pg_logical_emit_message(true, '{MarkerPrefix}', 'applier') IS NOT NULL ELSE false END";
 
     public static async Task<string> SlotNameAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT " + SlotNameSql + ";", connection);
+        await using var command = new NpgsqlCommand("SELECT " + SlotNameSql("$1::text") + ";", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -65,16 +74,4 @@ public static class PgCapture
         slot.Parameters.Add(new NpgsqlParameter { Value = slotName });
         await slot.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>Whether the Realm path's slot exists: then the applier marks its transactions.</summary>
-    public static async Task<bool> ActiveAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = " + SlotNameSql + ");", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
-
-    /// <summary>The statement that marks the current transaction as the connector's (transactional: decoded with it).</summary>
-    public static NpgsqlBatchCommand Marker() =>
-        new($"SELECT pg_catalog.pg_logical_emit_message(true, '{MarkerPrefix}', 'applier');");
 }

@@ -28,14 +28,10 @@ public static class PgCatalogStore
         return realms;
     }
 
-    /// <summary>
-    /// The cursor, its row locked until the transaction ends: two nodes applying the same Realm path take turns, and
-    /// the second sees the first's version (then skips it) instead of applying it again.
-    /// </summary>
-    public static async Task<long?> LockCursorAsync(NpgsqlConnection connection, int realmId, bool forUpdate, CancellationToken cancellationToken)
+    /// <summary>The cursor, read without a lock (the applier locks it with <see cref="LockCursorAndDeploymentAsync"/>).</summary>
+    public static async Task<long?> ReadCursorAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
-        var sql = """SELECT c."Version" FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1""" + (forUpdate ? " FOR UPDATE;" : ";");
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand("""SELECT c."Version" FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1;""", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });
         return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
     }
@@ -50,16 +46,20 @@ public static class PgCatalogStore
     }
 
     /// <summary>
-    /// The cursor, its row locked until the transaction ends, and the id of the deployment in force, in one round trip:
-    /// the applier reads the mapping itself only when that id changed (<see cref="LoadMappingAsync"/>).
+    /// The cursor, its row locked until the transaction ends (two nodes applying the same Realm path take turns, and the
+    /// second sees the first's version, then skips it), and the id of the deployment in force, in one round trip: the
+    /// applier reads the mapping itself only when that id changed (<see cref="LoadMappingAsync"/>).
     /// </summary>
-    /// <remarks>Also whether the path's change capture slot exists (<see cref="PgCapture"/>): then the transaction is marked.</remarks>
+    /// <remarks>
+    /// Also whether the path's change capture slot exists (<see cref="PgCapture"/>); if so, the same statement marks the
+    /// transaction as the connector's.
+    /// </remarks>
     public static async Task<(long Version, int DeploymentId, bool Captured)?> LockCursorAndDeploymentAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId"),
-                EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = 'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || $1::text)
+                {PgCapture.MarkWhenCapturedSql("$1::text")}
             FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });

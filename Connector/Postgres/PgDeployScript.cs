@@ -69,7 +69,7 @@ public static class PgDeployScript
         {
             sql.Append("INSERT INTO ").Append(CatalogTable(row.Table)).Append(" (\"RealmId\", ")
                 .Append(string.Join(", ", row.Values.Select(v => PgIdentifier.Quote(v.Key)))).Append(") VALUES (").Append(realmId).Append(", ")
-                .Append(string.Join(", ", row.Values.Select(v => CatalogValue(v.Value)))).Append(");\n");
+                .Append(string.Join(", ", row.Values.Select(v => PgLiteral.Plain(v.Value)))).Append(");\n");
         }
     }
 
@@ -80,15 +80,6 @@ public static class PgDeployScript
         var name = sqlServerName[(sqlServerName.LastIndexOf('[') + 1)..^1];
         return "realmsync." + PgIdentifier.Quote(name);
     }
-
-    private static string CatalogValue(object? value) => value switch
-    {
-        null => "NULL",
-        bool b => b ? "true" : "false",
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        string s => PgLiteral.String(s),
-        _ => throw new ArgumentException($"a catalog value of type {value.GetType().Name} has no PostgreSQL literal", nameof(value)),
-    };
 
     private static string Preflight(SchemaMapping mapping)
     {

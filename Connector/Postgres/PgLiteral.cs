@@ -16,35 +16,28 @@ public static class PgLiteral
 
     public static string Bytes(ReadOnlySpan<byte> bytes) => "decode('" + Convert.ToHexStringLower(bytes) + "', 'hex')";
 
-    /// <summary>A CLR value as the applier would send it for <paramref name="type"/>, as a literal of that type.</summary>
-    public static string Value(object? value, PgType type)
+    /// <summary>A CLR value (as the applier or the catalog rows hold it) as a literal of its own type.</summary>
+    public static string Plain(object? value) => value switch
     {
-        ArgumentNullException.ThrowIfNull(type);
-        var text = value switch
-        {
-            null => "NULL",
-            bool b => b ? "true" : "false",
-            // Parenthesized: a cast binds tighter than unary minus ('-9223372036854775808::bigint' overflows).
-            long or int => "(" + Convert.ToString(value, CultureInfo.InvariantCulture) + ")",
-            float f => "'" + f.ToString("R", CultureInfo.InvariantCulture) + "'::real",
-            double d => "'" + d.ToString("R", CultureInfo.InvariantCulture) + "'::double precision",
-            byte[] bytes => Bytes(bytes),
-            DateTime t => "'" + t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'::timestamp",
-            Guid g => "'" + g.ToString("D") + "'::uuid",
-            SqlDecimal d => String(d.ToString()),
-            string s => String(s),
-            _ => throw new ArgumentException($"a {value.GetType().Name} has no PostgreSQL literal", nameof(value)),
-        };
-        return value is null || type.Cast is null ? text : text + "::" + type.Cast;
-    }
+        null => "NULL",
+        bool b => b ? "true" : "false",
+        // Parenthesized: a cast binds tighter than unary minus ('-9223372036854775808::bigint' overflows).
+        long or int => "(" + Convert.ToString(value, CultureInfo.InvariantCulture) + ")",
+        float f => "'" + f.ToString("R", CultureInfo.InvariantCulture) + "'::real",
+        double d => "'" + d.ToString("R", CultureInfo.InvariantCulture) + "'::double precision",
+        byte[] bytes => Bytes(bytes),
+        DateTime t => "'" + t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'::timestamp",
+        Guid g => "'" + g.ToString("D") + "'::uuid",
+        SqlDecimal d => String(d.ToString()),
+        string s => String(s),
+        _ => throw new ArgumentException($"a {value.GetType().Name} has no PostgreSQL literal", nameof(value)),
+    };
 
-    /// <summary>An array parameter as an ARRAY[...] literal of its wire type.</summary>
-    public static string Array(IEnumerable values, PgType type)
+    /// <summary>An array parameter as an ARRAY[...] literal; the statement casts it to its array type.</summary>
+    public static string Array(IEnumerable values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(type);
-        var wire = type with { Cast = null };
-        var items = values.Cast<object?>().Select(v => Value(v, wire)).ToList();
-        return "ARRAY[" + string.Join(", ", items) + "]"; // the statement casts it to its array type
+        var items = values.Cast<object?>().Select(Plain).ToList();
+        return "ARRAY[" + string.Join(", ", items) + "]";
     }
 }

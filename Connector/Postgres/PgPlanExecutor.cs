@@ -15,7 +15,10 @@ namespace Connector.Postgres;
 /// </summary>
 public static class PgPlanExecutor
 {
-    /// <summary>The statements of one call as they are sent, the data of a delete's embedded objects aside: what <c>plan</c> prints.</summary>
+    /// <summary>
+    /// The statements of one call as they are sent, the data of a delete's embedded objects aside, and a CLEAR's keys
+    /// selected in place of the array the applier reads first: what <c>plan</c> prints.
+    /// </summary>
     public static IReadOnlyList<PgStatement> Statements(MappingContext context, PlannedCall call)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,7 +30,8 @@ public static class PgPlanExecutor
             CallKind.Rekey => [.. PgCallWriter.Rekey(context, call)],
             CallKind.ListInsert or CallKind.ListSet or CallKind.ListErase or CallKind.ListClear => PgCallWriter.List(context, call),
             CallKind.Delete => [.. PgCallWriter.Delete(context, context.FindClass(call.ClassName)!, Keys(call))],
-            CallKind.Clear => [PgCallWriter.AllKeys(context, context.FindClass(call.ClassName)!)],
+            // The applier reads the keys first and sends them as an array; as statements, they are selected in place.
+            CallKind.Clear => [.. PgCallWriter.DeleteAll(context, context.FindClass(call.ClassName)!)],
             _ => throw new InvalidOperationException($"call kind {call.Kind} has no PostgreSQL statements"),
         };
     }

@@ -55,15 +55,12 @@ public static class PgPlanScript
         {
             var call = plan.Calls[i];
             sql.Append(CultureInfo.InvariantCulture, $"-- call {i + 1}: {call.Kind} {Line(call.ClassName)}, instruction(s) {call.FirstInstruction}..{call.LastInstruction}\n");
-            var statements = call.Kind == CallKind.Clear
-                ? PgCallWriter.DeleteAll(context, context.FindClass(call.ClassName)!).ToList()
-                : PgPlanExecutor.Statements(context, call);
             if (call.Kind == CallKind.Clear)
             {
                 sql.Append("-- the applier reads every key of the class first and sends them as an array where this script selects them\n");
             }
 
-            foreach (var statement in statements)
+            foreach (var statement in PgPlanExecutor.Statements(context, call))
             {
                 sql.Append(statement.WithLiterals()).Append('\n');
             }

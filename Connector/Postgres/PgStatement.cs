@@ -17,7 +17,7 @@ public sealed record PgParameter(PgType Type, object? Value, bool IsArray)
         Value = IsArray ? PgWire.Array((IEnumerable)Value!, Type) : PgWire.Scalar(Value) ?? DBNull.Value,
     };
 
-    public string Literal() => IsArray ? PgLiteral.Array((IEnumerable)Value!, Type) : PgLiteral.Value(Value, Type with { Cast = null });
+    public string Literal() => IsArray ? PgLiteral.Array((IEnumerable)Value!) : PgLiteral.Plain(Value);
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Connector.Postgres;
 /// </summary>
 public static class PgStatus
 {
-    private const string Query = """
+    private static readonly string Query = $"""
         SELECT r."RealmId", r."RealmPath", r."SqlSchema", c."Version", c."UpdatedAt",
                (SELECT count(*) FROM realmsync."DeadLetter" AS d WHERE d."RealmId" = r."RealmId"),
                (SELECT count(*) FROM realmsync."SchemaDeployment" AS s WHERE s."RealmId" = r."RealmId"),
@@ -22,7 +22,7 @@ public static class PgStatus
         FROM realmsync."MappedRealm" AS r
         LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId"
         LEFT JOIN pg_catalog.pg_replication_slots AS sl
-            ON sl.slot_name = 'realmsync_' || (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = current_database()) || '_' || r."RealmId"
+            ON sl.slot_name = {PgCapture.SlotNameSql("r.\"RealmId\"")}
         ORDER BY r."RealmId";
         """;
 

@@ -71,8 +71,7 @@ public static class PgTableWriter
     private static IEnumerable<string> AddColumn(SchemaMapping mapping, SqlTableDefinition table, SqlColumnDefinition column)
     {
         var type = PgTypes.Of(mapping, table, column);
-        var property = mapping.Classes.SelectMany(c => c.Properties).FirstOrDefault(p =>
-            p.Column == column.Name && mapping.Classes.Any(c => c.Table == table.Name && c.Properties.Contains(p)));
+        var property = mapping.Classes.FirstOrDefault(c => c.Table == table.Name)?.Properties.FirstOrDefault(p => p.Column == column.Name);
         if (column.Nullable || property is null)
         {
             yield return $"ALTER TABLE {Q(table)} ADD COLUMN {PgIdentifier.Quote(column.Name)} {type.Declared} NULL;";

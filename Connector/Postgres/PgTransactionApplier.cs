@@ -33,7 +33,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, cancellationToken);
-        var cursor = realm is null ? null : await PgCatalogStore.LockCursorAsync(connection, realm.RealmId, forUpdate: false, cancellationToken);
+        var cursor = realm is null ? null : await PgCatalogStore.ReadCursorAsync(connection, realm.RealmId, cancellationToken);
         return (realm, cursor ?? 0);
     }
 
@@ -59,12 +59,6 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
-        if (captured)
-        {
-            // The connector's own writes must not come back to Realm: the change reader drops transactions carrying this.
-            await using var mark = new NpgsqlBatch(connection) { BatchCommands = { PgCapture.Marker() } };
-            await mark.ExecuteNonQueryAsync(cancellationToken);
-        }
         var plan = TransactionPlanner.Plan(transaction, mapping);
         if (plan.SchemaChanged)
         {
