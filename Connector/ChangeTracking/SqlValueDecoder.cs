@@ -73,8 +73,14 @@ public static class SqlValueDecoder
             decimal d => d.ToString(CultureInfo.InvariantCulture),
             SqlDecimal d => d.ToString(),
             SqlMoney m => m.ToSqlDecimal().ToString(),
+            string t => t, // PostgreSQL's numeric, read as its text (it holds what decimal cannot)
             _ => throw new ArgumentException($"a {value.GetType().Name} is not a decimal", nameof(value)),
         };
+        if (text is "NaN" or "Infinity" or "-Infinity")
+        {
+            return text; // numeric holds them on PostgreSQL; the Adapter writes them so (ADAPTER-PROTOCOL.md section 3)
+        }
+
         DecimalText.TryNormalize(text, out var negative, out var integer, out var fraction);
         var plain = (integer.Length == 0 ? "0" : integer) + (fraction.Length == 0 ? string.Empty : "." + fraction);
         return negative && plain != "0" ? "-" + plain : plain;

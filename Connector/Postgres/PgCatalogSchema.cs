@@ -3,12 +3,12 @@ namespace Connector.Postgres;
 /// <summary>
 /// The catalog (schema <c>realmsync</c>) on PostgreSQL: the tables of <c>Schema/</c> that the Realm-to-database
 /// direction uses, with the same table and column names, so that a DBA's queries read alike on both databases.
-/// Created when missing (<see cref="CreateIfMissing"/>): a second Realm path deployed into the same database shares the
+/// Created when missing and upgraded from version 1 (<see cref="CreateIfMissing"/>): a second Realm path deployed into the same database shares the
 /// catalog, and a role without CREATE on the database can deploy it once the catalog exists.
 /// </summary>
 public static class PgCatalogSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static IReadOnlyList<string> Statements { get; } =
     [
@@ -91,7 +91,49 @@ public static class PgCatalogSchema
             "ReceivedAt"       timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
         );
         """,
-        $"""INSERT INTO realmsync."CatalogVersion" ("Version") VALUES ({Version});""",
+        """INSERT INTO realmsync."CatalogVersion" ("Version") VALUES (1);""",
+    ];
+
+    /// <summary>
+    /// Version 2 (PostgreSQL to Realm, issue 11): the outbox, the position each Realm path's slot was read up to
+    /// (written in the same transaction as the outbox rows it produced), and the conflicts, as on SQL Server.
+    /// </summary>
+    public static IReadOnlyList<string> Version2 { get; } =
+    [
+        """
+        CREATE TABLE realmsync."Outbox" (
+            "RealmId"     integer   NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "Version"     bigint    NOT NULL,
+            "Transaction" text      NOT NULL,
+            "CreatedAt"   timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+            "ShippedAt"   timestamp NULL,
+            PRIMARY KEY ("RealmId", "Version")
+        );
+        """,
+        """CREATE INDEX "IX_Outbox_Unshipped" ON realmsync."Outbox" ("RealmId", "Version") WHERE "ShippedAt" IS NULL;""",
+        """
+        CREATE TABLE realmsync."CapturePosition" (
+            "RealmId"   integer   NOT NULL PRIMARY KEY REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "Lsn"       pg_lsn    NOT NULL,
+            "UpdatedAt" timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        """
+        CREATE TABLE realmsync."Conflict" (
+            "ConflictId"       bigint    GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "RealmId"          integer   NOT NULL REFERENCES realmsync."MappedRealm" ("RealmId"),
+            "Version"          bigint    NOT NULL,
+            "InstructionIndex" integer   NOT NULL,
+            "ClassName"        text      NOT NULL,
+            "ObjectIdentity"   text      NOT NULL,
+            "Policy"           text      NOT NULL CHECK ("Policy" IN ('sql-wins', 'realm-wins')),
+            "SqlChangeVersion" bigint    NOT NULL,
+            "RealmValues"      text      NULL,
+            "SqlValues"        text      NULL,
+            "DetectedAt"       timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+        );
+        """,
+        """INSERT INTO realmsync."CatalogVersion" ("Version") VALUES (2);""",
     ];
 
     /// <summary>
@@ -102,6 +144,9 @@ public static class PgCatalogSchema
         "BEGIN\n    IF to_regclass('realmsync.\"CatalogVersion\"') IS NULL THEN\n" +
         "        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'realmsync') THEN\n            CREATE SCHEMA realmsync;\n        END IF;\n" +
         string.Concat(Statements.Select(st => Indent(st.Trim()) + "\n")) +
+        "    END IF;\n" +
+        "    IF NOT EXISTS (SELECT 1 FROM realmsync.\"CatalogVersion\" WHERE \"Version\" = 2) THEN\n" +
+        string.Concat(Version2.Select(st => Indent(st.Trim()) + "\n")) +
         "    END IF;\nEND");
 
     private static string Indent(string statement) => string.Join("\n", statement.Split('\n').Select(line => "        " + line));

@@ -54,12 +54,13 @@ public static class PgCatalogStore
     /// Also whether the path's change capture slot exists (<see cref="PgCapture"/>); if so, the same statement marks the
     /// transaction as the connector's.
     /// </remarks>
-    public static async Task<(long Version, int DeploymentId, bool Captured)?> LockCursorAndDeploymentAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    public static async Task<(long Version, int DeploymentId, bool Captured)?> LockCursorAndDeploymentAsync(
+        NpgsqlConnection connection, int realmId, CancellationToken cancellationToken, bool mark = true)
     {
         await using var command = new NpgsqlCommand(
             $"""
             SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId"),
-                {PgCapture.MarkWhenCapturedSql("$1::text")}
+                {(mark ? PgCapture.MarkWhenCapturedSql("$1::text") : "false")}
             FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });

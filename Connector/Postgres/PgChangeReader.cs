@@ -6,8 +6,13 @@ using NpgsqlTypes;
 
 namespace Connector.Postgres;
 
-/// <summary>A row change read from the slot: its table, kind, and the column values as PostgreSQL's text (null for NULL).</summary>
-public sealed record PgRowChange(string Schema, string Table, PgChangeKind Kind, IReadOnlyDictionary<string, string?> Values);
+/// <summary>
+/// A row change read from the slot: its table, kind, and the column values as PostgreSQL's text (null for NULL or an
+/// unchanged TOASTed value). <see cref="OldKey"/> is the replica identity before an UPDATE that changed it, or the
+/// deleted row's key.
+/// </summary>
+public sealed record PgRowChange(
+    string Schema, string Table, PgChangeKind Kind, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, string?>? OldKey = null);
 
 public enum PgChangeKind
 {
@@ -16,44 +21,79 @@ public enum PgChangeKind
     Delete,
 }
 
+/// <summary>One decoded transaction: its id (to check against a snapshot), where it committed, and whether the connector wrote it.</summary>
+public sealed record PgDecodedTransaction(uint Xid, NpgsqlLogSequenceNumber CommitLsn, bool Marked, IReadOnlyList<PgRowChange> Changes);
+
+/// <summary>What a read returned: every transaction committed before the barrier, in commit order, and the barrier's position.</summary>
+public sealed class PgChangeBatch(IReadOnlyList<PgDecodedTransaction> transactions, NpgsqlLogSequenceNumber end)
+{
+    public IReadOnlyList<PgDecodedTransaction> Transactions { get; } = transactions;
+
+    public NpgsqlLogSequenceNumber End { get; } = end;
+
+    /// <summary>The changes of the transactions the connector did not write.</summary>
+    public IReadOnlyList<PgRowChange> Changes => [.. Transactions.Where(t => !t.Marked).SelectMany(t => t.Changes)];
+
+    public void Deconstruct(out IReadOnlyList<PgRowChange> changes, out NpgsqlLogSequenceNumber end)
+    {
+        changes = Changes;
+        end = End;
+    }
+}
+
 /// <summary>
-/// Reads the committed changes of a Realm path's slot (<see cref="PgCapture"/>) up to a barrier message the read emits
-/// first, through Npgsql's logical replication API with <c>pgoutput</c>, in commit order, leaving out every
-/// transaction that carries the connector's marker. It does not confirm anything: <see cref="ConfirmAsync"/> moves the
-/// slot once the caller has stored what it read, so that a crash in between reads the same changes again.
+/// Reads the committed changes of a Realm path's slot (<see cref="PgCapture"/>) up to a barrier message, through
+/// Npgsql's logical replication API with <c>pgoutput</c>, in commit order; transactions that carry the connector's
+/// marker are flagged <see cref="PgDecodedTransaction.Marked"/>. It does not confirm anything: <see cref="ConfirmAsync"/>
+/// moves the slot once the caller has stored what it read, so that a crash in between reads the same changes again.
 /// </summary>
 public sealed class PgChangeReader(string connectionString)
 {
     private const string BarrierPrefix = "realmsync-read";
+    private const string FlushPrefix = "realmsync-flush";
 
-    private static async Task<string> Text(LogicalDecodingMessage message)
+    /// <summary>
+    /// Emits a barrier on <paramref name="connection"/> (inside the caller's transaction if any: the message is not
+    /// transactional, it is written at once) and returns its id for <see cref="ReadToBarrierAsync"/>.
+    /// </summary>
+    public static async Task<string> EmitBarrierAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(message.Data, System.Text.Encoding.UTF8);
-        return await reader.ReadToEndAsync();
+        ArgumentNullException.ThrowIfNull(connection);
+        var barrier = Guid.NewGuid().ToString("N");
+        await using var emit = new NpgsqlCommand($"SELECT pg_catalog.pg_logical_emit_message(false, '{BarrierPrefix}', $1);", connection);
+        emit.Parameters.Add(new NpgsqlParameter { Value = barrier });
+        await emit.ExecuteScalarAsync(cancellationToken);
+        return barrier;
     }
 
-    public async Task<(IReadOnlyList<PgRowChange> Changes, NpgsqlLogSequenceNumber End)> ReadAsync(int realmId, CancellationToken cancellationToken)
+    /// <summary>Emits a barrier on a connection of its own and reads up to it.</summary>
+    public async Task<PgChangeBatch> ReadAsync(int realmId, CancellationToken cancellationToken)
     {
-        var publication = PgCapture.Name(realmId);
         string slot;
-        var barrier = Guid.NewGuid().ToString("N");
+        string barrier;
         await using (var connection = new NpgsqlConnection(connectionString))
         {
-            // A non-transactional message is decoded at its own place in the WAL, after every commit before it: the
-            // read ends when it arrives (the walsender's keepalives carry the WAL end, not how far decoding got).
             await connection.OpenAsync(cancellationToken);
             slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
-            await using var emit = new NpgsqlCommand($"SELECT pg_catalog.pg_logical_emit_message(false, '{BarrierPrefix}', $1);", connection);
-            emit.Parameters.Add(new NpgsqlParameter { Value = barrier });
-            await emit.ExecuteScalarAsync(cancellationToken);
+            barrier = await EmitBarrierAsync(connection, cancellationToken);
         }
 
-        await using var replication = new LogicalReplicationConnection(connectionString);
+        return await ReadToBarrierAsync(slot, PgCapture.Name(realmId), barrier, cancellationToken);
+    }
+
+    /// <summary>Reads the slot from its confirmed position up to the barrier <paramref name="barrier"/>.</summary>
+    public async Task<PgChangeBatch> ReadToBarrierAsync(string slot, string publication, string barrier, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        // Keys are read as text: bytea in hex whatever the server's default, so that they cast back exactly.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c bytea_output=hex" };
+        await using var replication = new LogicalReplicationConnection(builder.ConnectionString);
         await replication.Open(cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var changes = new List<PgRowChange>();
+        var transactions = new List<PgDecodedTransaction>();
         var pending = new List<PgRowChange>();
         var marked = false;
+        uint xid = 0;
         var end = default(NpgsqlLogSequenceNumber);
         var options = new PgOutputReplicationOptions([publication], PgOutputProtocolVersion.V1, messages: true);
         try
@@ -62,37 +102,47 @@ public sealed class PgChangeReader(string connectionString)
             {
                 switch (message)
                 {
-                    case BeginMessage:
-                        pending.Clear();
+                    case BeginMessage begin:
+                        pending = [];
                         marked = false;
+                        xid = begin.TransactionXid;
                         break;
                     case LogicalDecodingMessage { Prefix: BarrierPrefix } reached when await Text(reached) == barrier:
-                        end = reached.MessageLsn; // everything committed before it has been read: confirming it also drops the barrier
-                        await stop.CancelAsync();
+                        // A non-transactional message is decoded at its own place in the WAL, after every commit before
+                        // it: the read ends here (the walsender's keepalives carry the WAL end, not how far decoding got).
+                        end = reached.MessageLsn;
                         break;
                     case LogicalDecodingMessage { Prefix: PgCapture.MarkerPrefix }:
                         marked = true;
                         break;
                     case InsertMessage insert:
-                        pending.Add(await ChangeAsync(insert.Relation, PgChangeKind.Insert, insert.NewRow, stop.Token));
+                        pending.Add(await ChangeAsync(insert.Relation, PgChangeKind.Insert, insert.NewRow, null, stop.Token));
+                        break;
+                    case IndexUpdateMessage update:
+                        pending.Add(await ChangeAsync(update.Relation, PgChangeKind.Update, update.NewRow, update.Key, stop.Token));
+                        break;
+                    case FullUpdateMessage update:
+                        pending.Add(await ChangeAsync(update.Relation, PgChangeKind.Update, update.NewRow, update.OldRow, stop.Token));
                         break;
                     case UpdateMessage update:
-                        pending.Add(await ChangeAsync(update.Relation, PgChangeKind.Update, update.NewRow, stop.Token));
+                        pending.Add(await ChangeAsync(update.Relation, PgChangeKind.Update, update.NewRow, null, stop.Token));
                         break;
                     case KeyDeleteMessage delete:
-                        pending.Add(await ChangeAsync(delete.Relation, PgChangeKind.Delete, delete.Key, stop.Token));
+                        pending.Add(await ChangeAsync(delete.Relation, PgChangeKind.Delete, delete.Key, null, stop.Token));
                         break;
                     case FullDeleteMessage delete:
-                        pending.Add(await ChangeAsync(delete.Relation, PgChangeKind.Delete, delete.OldRow, stop.Token));
+                        pending.Add(await ChangeAsync(delete.Relation, PgChangeKind.Delete, delete.OldRow, null, stop.Token));
                         break;
                     case CommitMessage commit:
-                        if (!marked)
-                        {
-                            changes.AddRange(pending);
-                        }
-
-                        pending.Clear();
+                        transactions.Add(new PgDecodedTransaction(xid, commit.CommitLsn, marked, pending));
+                        pending = [];
                         break;
+                }
+
+                if (end != default)
+                {
+                    await stop.CancelAsync(); // what the server sent after the barrier is not read
+                    break;
                 }
             }
         }
@@ -101,7 +151,7 @@ public sealed class PgChangeReader(string connectionString)
             // Reached the barrier.
         }
 
-        return (changes, end);
+        return new PgChangeBatch(transactions, end);
     }
 
     /// <summary>Tells the server everything up to <paramref name="lsn"/> is stored: the slot lets that WAL go.</summary>
@@ -120,7 +170,35 @@ public sealed class PgChangeReader(string connectionString)
         await advance.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<PgRowChange> ChangeAsync(RelationMessage relation, PgChangeKind kind, ReplicationTuple row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The walsender sends only WAL flushed to disk, and a non-transactional message is not flushed by itself (before
+    /// PostgreSQL 17 it has no flush argument): a transaction committed after it, synchronously, flushes the WAL past
+    /// the barrier. The slot decodes it after the barrier, so the read never meets it.
+    /// </summary>
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var flush = new NpgsqlCommand($"SET synchronous_commit = on; SELECT pg_catalog.pg_logical_emit_message(true, '{FlushPrefix}', '');", connection);
+        await flush.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string> Text(LogicalDecodingMessage message)
+    {
+        using var reader = new StreamReader(message.Data, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    private static async Task<PgRowChange> ChangeAsync(
+        RelationMessage relation, PgChangeKind kind, ReplicationTuple row, ReplicationTuple? old, CancellationToken cancellationToken)
+    {
+        // The old key comes first on the wire, and a tuple is read where it stands in the stream.
+        var oldKey = old is null ? null : await ValuesAsync(relation, old, cancellationToken);
+        var values = await ValuesAsync(relation, row, cancellationToken);
+        return new PgRowChange(relation.Namespace, relation.RelationName, kind, values, oldKey);
+    }
+
+    private static async Task<Dictionary<string, string?>> ValuesAsync(RelationMessage relation, ReplicationTuple row, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var i = 0;
@@ -130,6 +208,6 @@ public sealed class PgChangeReader(string connectionString)
             values[column] = value.IsDBNull || value.IsUnchangedToastedValue ? null : await value.Get<string>(cancellationToken);
         }
 
-        return new PgRowChange(relation.Namespace, relation.RelationName, kind, values);
+        return values;
     }
 }

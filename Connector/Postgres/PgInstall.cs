@@ -28,6 +28,11 @@ public static class PgInstall
             return ExitCodes.Failure;
         }
 
+        await using (var upgrade = new NpgsqlCommand(PgCatalogSchema.CreateIfMissing(), connection))
+        {
+            await upgrade.ExecuteNonQueryAsync(cancellationToken); // a catalog of an earlier version gains the outbox and capture tables
+        }
+
         var realms = await PgCatalogStore.ListRealmsAsync(connection, cancellationToken);
         foreach (var realm in realms)
         {

@@ -1,3 +1,4 @@
+using Connector.ChangeTracking;
 using Connector.Applier;
 using Connector.Catalog;
 using Connector.Configuration;
@@ -9,14 +10,12 @@ namespace Connector.Postgres;
 
 /// <summary>
 /// The passes of <c>run</c> and <c>sync</c> when <c>Database:Provider</c> is 'postgres': the inbound pass applies the
-/// journal through <see cref="PgTransactionApplier"/>. Reading PostgreSQL's changes back to Realm (logical
-/// replication) is not built yet: the poll pass says so once per process, and there is nothing to ship.
+/// journal through <see cref="PgTransactionApplier"/>; the poll pass reads each served path's replication slot into the
+/// outbox (<see cref="PgCapturePass"/>); the ship pass writes the outbox to the outbound journal (<see cref="OutboxShipper"/>,
+/// shared with SQL Server).
 /// </summary>
 public static class PgPasses
 {
-    public const string NoCaptureYet =
-        "PostgreSQL to Realm is not built yet: changes made in PostgreSQL are not sent to Realm, and Realm's changes are applied as realm-wins (Sync:ConflictPolicy is not used on PostgreSQL).";
-
     public static void Add(IServiceCollection services, ConnectorOptions options, ApplierOptions applier)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,8 +26,15 @@ public static class PgPasses
             s.GetRequiredService<IInboundStore>(), s.GetRequiredService<Journal.JournalPaths>(), applier, s.GetRequiredService<ILogger<InboundApplier>>()));
         services.AddSingleton<ServedRealms>();
         services.AddSingleton<IInboundPass, InboundApplyPass>();
-        services.AddSingleton<IPollPass, NoCapturePass>();
-        services.AddSingleton<IShipPass, NothingToShipPass>();
+        services.AddSingleton(new PollOptions
+        {
+            InstructionsPerTransaction = options.Sync.TransactionSize,
+            MaxRetries = applier.MaxRetries,
+            RetryDelay = applier.EffectiveRetryDelay,
+        });
+        services.AddSingleton(s => new PgCapturePass(options.Postgres.ConnectionString, s.GetRequiredService<PollOptions>()));
+        services.AddSingleton<IPollPass, PgPollPass>();
+        services.AddSingleton<IShipPass, PgShipPass>();
     }
 
     /// <summary>Checks the configured database answers and holds the catalog, so that a wrong setting fails at once with its reason.</summary>
@@ -56,18 +62,5 @@ public static class PgPasses
             await using var connection = await connections.OpenAsync(cancellationToken);
             return await PgCatalogStore.ListRealmsAsync(connection, cancellationToken);
         }
-    }
-
-    private sealed class NothingToShipPass : IShipPass
-    {
-        public ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PassResult.Empty);
-    }
-
-    private sealed class NoCapturePass : IPollPass
-    {
-        private int _said;
-
-        public ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Interlocked.Exchange(ref _said, 1) == 0 ? PassResult.Empty with { Warnings = [NoCaptureYet] } : PassResult.Empty);
     }
 }

@@ -29,6 +29,12 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     /// <summary>A test's hook, called at each <see cref="ApplyStep"/>; throwing there is a crash at that point.</summary>
     public Func<ApplyStep, AdapterTransaction, Task>? Checkpoint { get; init; }
 
+    /// <summary>
+    /// Whether the applier marks its transactions as the connector's (so that capture skips them): always, except when
+    /// a test stands in for an application writing the generated tables with the applier's SQL.
+    /// </summary>
+    public bool MarksOwnWrites { get; init; } = true;
+
     public async Task<(MappedRealm? Realm, long Cursor)> FindAsync(string realmPath, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -43,7 +49,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken)
+        var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken, MarksOwnWrites)
             ?? throw new ConnectorException(
                 $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
         if (transaction.Version <= cursor)

@@ -33,28 +33,7 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
         var from = mapping.Tables.Select(t => watermarks.TryGetValue((t.Schema, t.Name), out var w) ? w : 0).DefaultIfEmpty(to).Min();
         batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), new ChangeTrackingSource(from, to), options.InstructionsPerTransaction);
 
-        var order = converter.Order.Classes;
-        buffer.AddRange(order.Reverse().Where(c => whole.Contains(c.Class.Name)).Select(c => new ClearInstruction(c.Class.Name)));
-        foreach (var mapped in order)
-        {
-            await ClassPagesAsync(mapped, DeltaPhase.Upserts, cancellationToken);
-        }
-
-        foreach (var (owner, property) in order.SelectMany(c => c.Properties.Where(p => p.ChildTable is not null).Select(p => (c, p))))
-        {
-            await CollectionPagesAsync(owner, property, cancellationToken);
-        }
-
-        foreach (var mapped in order.Where(converter.HasLateValues))
-        {
-            await ClassPagesAsync(mapped, DeltaPhase.DeferredLinks, cancellationToken);
-        }
-
-        foreach (var mapped in order.Reverse().Where(c => !whole.Contains(c.Class.Name)))
-        {
-            await ClassPagesAsync(mapped, DeltaPhase.Deletes, cancellationToken);
-        }
-
+        await DeltaWalk.RunAsync(converter, whole, buffer, ClassPagesAsync, CollectionPagesAsync, cancellationToken);
         batcher.Add(buffer);
         batcher.Flush();
         await WriteCompletedAsync(cancellationToken);

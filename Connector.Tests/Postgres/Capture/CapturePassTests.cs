@@ -1,0 +1,102 @@
+using Connector.Postgres;
+using Connector.Tests.Postgres.EndToEnd;
+
+namespace Connector.Tests.Postgres.Capture;
+
+/// <summary>
+/// PostgreSQL to Realm on the throwaway cluster (issue 11): SQL changes read from the slot become instructions in the
+/// outbox that, applied to what Realm holds, give the tables' state; the connector's own writes are not sent back;
+/// a crash between the outbox commit and the slot's confirmation sends nothing twice; a lost slot re-sends whole.
+/// </summary>
+[TestFixture]
+public sealed class CapturePassTests
+{
+    private const string PersonId = "\"_id\"";
+
+    [Test]
+    public async Task Sql_inserts_updates_deletes_key_changes_and_list_edits_reach_Realm_and_Realm_writes_do_not_echo()
+    {
+        var (harness, run) = await StartAsync("/capture/dml");
+        await using var _ = harness;
+        harness.Append(2,
+            """{"type":"INSERT","object_type":"Person","identity":["objectId","0123456789abcdef01234567"],"values":{"_id":["objectId","0123456789abcdef01234567"],"name":"Ann","age":30,"tags":["a","b"]}}""",
+            """{"type":"INSERT","object_type":"Dog","identity":"rex","values":{"name":"rex","owner":["objectId","0123456789abcdef01234567"]}}""",
+            """{"type":"LIST_INSERT","object_type":"Person","identity":["objectId","0123456789abcdef01234567"],"property":"dogs","list_index":0,"object_identity":"rex"}""");
+        Assert.That((await harness.RunOnceAsync()).Applied, Is.EqualTo(1));
+        run.ApplyToRealm(harness.Journaled[^1]);
+        var first = await run.PassAsync();
+        Assert.That(first.Result.Reloads, Has.Length.EqualTo(2), "the first pass loads the two class tables whole, as on SQL Server");
+        harness.Append(3, """{"type":"SET","object_type":"Dog","identity":"rex","values":{"born":["date",86400000]}}""");
+        Assert.That((await harness.RunOnceAsync()).Applied, Is.EqualTo(1));
+        run.ApplyToRealm(harness.Journaled[^1]);
+        var (echo, outbound) = await run.PassAsync();
+        Assert.That((echo.Transactions, outbound.Count), Is.EqualTo((0, 0)), "Realm's own transaction is not sent back");
+        Assert.That(await run.DifferenceAsync(), Is.Null);
+
+        await harness.QueryAsync(
+            """
+            BEGIN;
+            INSERT INTO app."Dog" (name, born) VALUES ('fido', '2020-01-02 03:04:05.123456');
+            UPDATE app."Person" SET name = 'Anna', age = NULL;
+            INSERT INTO app."Person__dogs" ("_owner", "_position", "_target") SELECT "_id", 1, 'fido' FROM app."Person";
+            COMMIT;
+            """);
+        Assert.That(await run.SyncAsync(), Is.Null, "insert, update and a list edit through the link table");
+
+        await harness.QueryAsync("""UPDATE app."Dog" SET name = 'max' WHERE name = 'fido'; UPDATE app."Person__dogs" SET "_target" = 'max' WHERE "_target" = 'fido';""");
+        Assert.That(await run.SyncAsync(), Is.Null, "a key change is a delete and an insert, and the list follows");
+
+        await harness.QueryAsync("""DELETE FROM app."Person__dogs"; DELETE FROM app."Dog" WHERE name = 'rex'; DELETE FROM app."Person__tags";""");
+        Assert.That(await run.SyncAsync(), Is.Null, "deletes, a cleared list and a cleared set");
+
+        var (nothing, none) = await run.PassAsync();
+        Assert.That((nothing.Transactions, none), Is.EqualTo((0, (IReadOnlyList<Connector.Adapter.AdapterTransaction>)[])), "nothing new: nothing sent");
+    }
+
+    [Test]
+    public async Task A_crash_between_the_outbox_commit_and_the_slot_confirmation_sends_nothing_twice()
+    {
+        var (harness, run) = await StartAsync("/capture/crash");
+        await using var _ = harness;
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a'), ('b');""");
+        var crashing = new PgCaptureRun(harness.ConnectionString, harness.RealmPath) { BeforeConfirm = () => throw new TimeoutException("simulated crash") };
+        Assert.ThrowsAsync<TimeoutException>(() => crashing.PassAsync());
+        await harness.QueryAsync("""UPDATE app."Dog" SET born = '2001-01-01' WHERE name = 'a';""");
+        Assert.That(await run.SyncAsync(), Is.Null, "the outbox holds the crashed pass's rows once, then the update");
+        var versions = await harness.QueryAsync("""SELECT "Version" FROM realmsync."Outbox" ORDER BY 1;""");
+        Assert.That(versions.Select(v => (long)v[0]!), Is.EqualTo(Enumerable.Range(1, versions.Count).Select(v => (long)v)), "one sequence, no gap, no repeat");
+    }
+
+    [Test]
+    public async Task A_dropped_slot_re_sends_the_tables_whole()
+    {
+        var (harness, run) = await StartAsync("/capture/lost");
+        await using var _ = harness;
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a');""");
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = current_database();""");
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('b'); DELETE FROM app."Dog" WHERE name = 'a';""");
+        var (result, outbound) = await run.PassAsync();
+        Assert.That(result.Reloads.Select(r => r.Reason), Has.All.Contains("was missing"));
+        Assert.That(outbound[0].Instructions[0], Is.InstanceOf<Connector.Adapter.ClearInstruction>());
+        foreach (var transaction in outbound)
+        {
+            run.ApplyToRealm(transaction);
+        }
+
+        Assert.That(await run.DifferenceAsync(), Is.Null, "the changes the slot lost are covered by the whole tables");
+    }
+
+    private static async Task<(PgInboundHarness Harness, PgCaptureRun Run)> StartAsync(string realmPath)
+    {
+        PostgresServer.Require();
+        var connectionString = await PostgresServer.CreateDatabaseAsync("capturepass");
+        var harness = await PgInboundHarness.StartAsync(connectionString, PgInboundHarness.Small, realmPath);
+        harness.Append(harness.SchemaTransaction(PgInboundHarness.Small));
+        Assert.That((await harness.RunOnceAsync()).Applied, Is.EqualTo(1));
+        var run = new PgCaptureRun(connectionString, realmPath);
+        run.ApplyToRealm(harness.Journaled[0]);
+        return (harness, run);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Data;
+using Connector.Adapter;
+using Connector.ChangeTracking;
+using Connector.SchemaGeneration;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// One Realm path's capture pass on PostgreSQL (DESIGN.md sections 6 and 11), the analogue of SQL Server's poll:
+/// <list type="number">
+/// <item>under a session advisory lock per path, a REPEATABLE READ transaction takes its snapshot and emits a barrier
+/// message into the WAL;</item>
+/// <item>the path's slot is read up to the barrier (<see cref="PgChangeReader"/>); transactions at or below the stored
+/// position (already in the outbox: a crash came before the slot was confirmed) and the connector's own are dropped;
+/// every transaction read must be visible in the snapshot (<see cref="PgSnapshot"/>), else the pass starts again;</item>
+/// <item>the net changes per key (<see cref="PgNetChanges"/>) are read with their current values in the snapshot and
+/// turned into instructions by the shared converters in dependency order (<see cref="DeltaWalk"/>);</item>
+/// <item>the outbox rows and the barrier's position are written and committed together; only then is the slot
+/// confirmed, so nothing is lost and nothing is written twice.</item>
+/// </list>
+/// A path never read, a slot PostgreSQL invalidated (<c>wal_status = lost</c>) or dropped, and the classes of a
+/// <c>resend</c> are re-sent whole (CLEAR, then every object and collection), as a retention loss is on SQL Server.
+/// </summary>
+public sealed class PgCapturePass(string connectionString, PollOptions options)
+{
+    /// <summary>The first key of the session advisory lock a path's pass holds (the second is the RealmId).</summary>
+    public const int CaptureLock = 0x726d7363;
+
+    private const int SnapshotAttempts = 10;
+
+    private string? LastRace { get; set; }
+
+    public PollOptions Options { get; } = options;
+
+    /// <summary>Runs after the outbox commit, before the slot is confirmed (tests stop a pass there, as a crash would).</summary>
+    public Func<Task>? BeforeConfirm { get; init; }
+
+    /// <param name="resend">Classes to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
+    public async Task<PollResult> RunAsync(
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> resend, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(resend);
+        var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
+        await LockAsync(connection, "pg_advisory_lock", realmId, cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = await AttemptAsync(connection, realmId, mapping, slotLost, resend, cancellationToken);
+                if (result is not null)
+                {
+                    return result;
+                }
+
+                if (attempt == SnapshotAttempts)
+                {
+                    throw new ConnectorException(
+                        $"Realm path '{mapping.RealmPath}': {SnapshotAttempts} capture attempts met a transaction committing as the snapshot was taken (last: {LastRace}); nothing was written, the next pass reads the same changes.",
+                        ExitCodes.Failure);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+        finally
+        {
+            await LockAsync(connection, "pg_advisory_unlock", realmId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>One attempt: null when a transaction read from the slot is not visible in the snapshot (rolled back, try again).</summary>
+    private async Task<PollResult?> AttemptAsync(
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> resend, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        PgSnapshot snapshot;
+        await using (var take = new NpgsqlCommand("SELECT pg_catalog.pg_current_snapshot()::text;", connection))
+        {
+            snapshot = PgSnapshot.Parse((string)(await take.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        var store = new PgOutboxStore(connection);
+        var position = await store.ReadPositionAsync(realmId, cancellationToken);
+        var barrier = await PgChangeReader.EmitBarrierAsync(connection, cancellationToken);
+        var slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
+        var batch = await new PgChangeReader(connectionString).ReadToBarrierAsync(slot, PgCapture.Name(realmId), barrier, cancellationToken);
+        var fresh = batch.Transactions.Where(t => position is null || t.CommitLsn > position.Value).ToList();
+        if (fresh.Where(t => !snapshot.Sees(t.Xid)).Select(t => t.Xid).ToList() is { Count: > 0 } unseen)
+        {
+            LastRace = $"transaction(s) {string.Join(", ", unseen)} committed before the barrier but not visible in snapshot {snapshot.Xmin}:{snapshot.Xmax}";
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        var reloads = Reloads(mapping, position, slotLost, resend);
+        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).ToHashSet(StringComparer.Ordinal));
+        var net = PgNetChanges.From(mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes));
+        var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
+        var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
+        var batcher = await reads.StartAsync(source, cancellationToken);
+        await DeltaWalk.RunAsync(reads.Converter, whole, reads.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
+        await reads.EndPageAsync(cancellationToken);
+        batcher.Flush();
+        await reads.WriteCompletedAsync(cancellationToken);
+        await store.WritePositionAsync(realmId, batch.End, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (BeforeConfirm is not null)
+        {
+            await BeforeConfirm();
+        }
+
+        await new PgChangeReader(connectionString).ConfirmAsync(realmId, batch.End, cancellationToken);
+        return new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]);
+    }
+
+    private static List<TableReload> Reloads(SchemaMapping mapping, NpgsqlLogSequenceNumber? position, string? slotLost, IReadOnlySet<string> resend)
+    {
+        var reason = position is null ? "never read: loaded whole (initial load)"
+            : slotLost is not null ? slotLost + ": re-sent whole"
+            : null;
+        var tables = reason is null
+            ? mapping.Classes.Where(c => resend.Contains(c.Class.Name)).Select(c => c.Table)
+            : mapping.Classes.Select(c => c.Table);
+        return [.. tables.Select(t => new TableReload(mapping.SqlSchema, t, position is { } p ? (long)(ulong)p : null, null, reason ?? "resend: re-sent whole"))];
+    }
+
+    /// <summary>Creates the slot (and publication) when missing, dropping it first when PostgreSQL invalidated it; returns why the path must be re-sent whole, or null.</summary>
+    private static async Task<string?> EnsureSlotAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
+    {
+        var slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
+        string? status;
+        await using (var read = new NpgsqlCommand("SELECT COALESCE(wal_status, '') FROM pg_catalog.pg_replication_slots WHERE slot_name = $1;", connection))
+        {
+            read.Parameters.Add(new NpgsqlParameter { Value = slot });
+            status = (string?)await read.ExecuteScalarAsync(cancellationToken);
+        }
+
+        string? lost = null;
+        if (status == "lost")
+        {
+            await using var drop = new NpgsqlCommand("SELECT pg_catalog.pg_drop_replication_slot($1);", connection);
+            drop.Parameters.Add(new NpgsqlParameter { Value = slot });
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+            lost = $"replication slot {slot} was invalidated by PostgreSQL (max_slot_wal_keep_size): the changes it held are gone";
+        }
+        else if (status is null)
+        {
+            lost = $"replication slot {slot} was missing (dropped, or never created by install): the changes before it was created are unknown";
+        }
+
+        await PgCapture.EnsureAsync(connection, realmId, mapping, cancellationToken);
+        return lost;
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, string function, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_catalog.{function}({CaptureLock}, $1);", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

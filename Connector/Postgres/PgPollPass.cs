@@ -1,0 +1,82 @@
+using System.Globalization;
+using Connector.ChangeTracking;
+using Connector.Journal;
+using Connector.Scheduling;
+using Connector.Sql;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// The poll job's pass on PostgreSQL: every served Realm path's slot read into the outbox (<see cref="PgCapturePass"/>),
+/// each path on its own retries (a transient error rolled the pass back: nothing was written, the slot did not move).
+/// A path re-sent whole, and a path still failing after its retries, is a warning; the other paths are still read.
+/// </summary>
+public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connections, PgCapturePass capture, ILogger<PgPollPass> logger) : IPollPass
+{
+    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var allWarnings = warnings.ToList();
+        var policy = RetryPolicy.ForSync(capture.Options.MaxRetries, capture.Options.RetryDelay);
+        var transactions = 0;
+        long instructions = 0;
+        foreach (var realm in realms)
+        {
+            try
+            {
+                var result = await policy.ExecuteAsync(
+                    async (_, token) =>
+                    {
+                        await using var connection = await connections.OpenAsync(token);
+                        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, token);
+                        return mapping is null ? null : await capture.RunAsync(connection, realm.RealmId, mapping, new HashSet<string>(), token);
+                    },
+                    PgErrors.IsTransient,
+                    (e, attempt, wait) => logger.LogWarning(
+                        "Realm path {RealmPath}: capture attempt {Attempt} failed transiently ({Error}); rolled back, retrying in {Wait}", realm.RealmPath, attempt, e.Message, wait),
+                    cancellationToken);
+                if (result is null)
+                {
+                    allWarnings.Add($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\"; nothing to capture");
+                    continue;
+                }
+
+                transactions += result.Transactions;
+                instructions += result.Instructions;
+                allWarnings.AddRange(result.Reloads.Select(r => Reloaded(realm.RealmPath, r)));
+            }
+            catch (Exception e) when (PgErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                allWarnings.Add($"Realm path '{realm.RealmPath}': the capture failed {policy.MaxAttempts} time(s) with a transient error (last: {e.Message}); " +
+                    "nothing of it was committed and the slot did not move: the next pass reads the same changes");
+            }
+        }
+
+        return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []);
+    }
+
+    public static string Reloaded(string realmPath, TableReload reload)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        return $"Realm path '{realmPath}': table \"{reload.Schema}\".\"{reload.Table}\" re-sent whole (CLEAR + INSERTs): {reload.Reason} " +
+            $"(stored position {(reload.Watermark is { } w ? new NpgsqlTypes.NpgsqlLogSequenceNumber((ulong)w).ToString() : "none")})";
+    }
+}
+
+/// <summary>The ship job's pass on PostgreSQL: every served Realm path's unshipped outbox transactions written to its outbound journal.</summary>
+public sealed class PgShipPass(ServedRealms served, PgConnectionFactory connections, JournalPaths journal) : IShipPass
+{
+    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var shipped = 0;
+        foreach (var realm in realms)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            shipped += await new OutboxShipper(new PgOutboxStore(connection)).ShipAsync(journal, realm.RealmId, realm.RealmPath, cancellationToken);
+        }
+
+        return new PassResult(shipped, 0, warnings, []);
+    }
+}
