@@ -50,9 +50,9 @@ internal abstract class StreamReplay(string databaseName)
 {
     private int _streams;
 
-    public long Transactions { get; private set; }
+    public long Transactions { get; protected set; }
 
-    public long Instructions { get; private set; }
+    public long Instructions { get; protected set; }
 
     public long Refused { get; private set; }
 
