@@ -1,5 +1,6 @@
 using Connector.Configuration;
 using Connector.Scheduling;
+using Connector.Tests.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
@@ -13,7 +14,8 @@ public class SchedulingTests
     {
         var log = new List<string>();
         var passes = new FakePasses(log);
-        var runner = new SyncRunner(passes, passes, passes, new PassRunner(NullLogger<PassRunner>.Instance));
+        using var meters = new TestMeters();
+        var runner = new SyncRunner(passes, passes, passes, new PassRunner(NullLogger<PassRunner>.Instance, meters.Metrics));
 
         var results = await runner.RunAsync(CancellationToken.None);
 
@@ -26,7 +28,8 @@ public class SchedulingTests
     public async Task A_stopped_Realm_path_makes_sync_exit_9()
     {
         var passes = new FakePasses([], new PassResult(1, 0, [], ["/default"]));
-        var runner = new SyncRunner(passes, passes, passes, new PassRunner(NullLogger<PassRunner>.Instance));
+        using var meters = new TestMeters();
+        var runner = new SyncRunner(passes, passes, passes, new PassRunner(NullLogger<PassRunner>.Instance, meters.Metrics));
 
         Assert.That(SyncRunner.ExitCode(await runner.RunAsync(CancellationToken.None)), Is.EqualTo(ExitCodes.Stopped));
     }

@@ -169,6 +169,7 @@ public sealed class InboundApplier
         if (outcome.Status == ApplyStatus.Applied)
         {
             counts.Applied++;
+            counts.Instructions += transaction.Instructions.Length;
             counts.Conflicts += outcome.Conflicts;
             counts.LeftOut += outcome.Refused.Length;
             foreach (var refused in outcome.Refused)
@@ -243,7 +244,9 @@ public sealed class InboundApplier
 
         public int LeftOut { get; set; }
 
+        public long Instructions { get; set; }
+
         public InboundRunResult For(RealmState state, InboundRunStatus status) =>
-            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason) { LeftOut = LeftOut };
+            new(state.RealmPath, status, Applied, Skipped, DeadLettered, Conflicts, state.Cursor, state.StopReason) { LeftOut = LeftOut, Instructions = Instructions };
     }
 }

@@ -11,10 +11,15 @@ public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier
         var allWarnings = warnings.ToList();
         var stopped = new List<string>();
         var applied = 0;
+        var paths = new List<RealmPathCounts>();
         foreach (var realm in realms)
         {
             var result = await applier.RunOnceAsync(realm.RealmPath, cancellationToken);
             applied += result.Applied;
+            paths.Add(new RealmPathCounts(realm.RealmPath)
+            {
+                Applied = result.Applied, Instructions = result.Instructions, DeadLetters = result.DeadLettered + result.LeftOut, Conflicts = result.Conflicts,
+            });
             if (result.DeadLettered > 0)
             {
                 allWarnings.Add($"Realm path '{realm.RealmPath}': {result.DeadLettered} bad transaction(s) dead-lettered (realmsync.DeadLetter)");
@@ -40,6 +45,6 @@ public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier
             }
         }
 
-        return new PassResult(applied, 0, allWarnings, stopped);
+        return new PassResult(applied, 0, allWarnings, stopped) { Paths = paths };
     }
 }

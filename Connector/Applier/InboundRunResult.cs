@@ -15,4 +15,7 @@ public sealed record InboundRunResult(
     string? Reason)
 {
     public int LeftOut { get; init; }
+
+    /// <summary>The instructions of the applied transactions.</summary>
+    public long Instructions { get; init; }
 }

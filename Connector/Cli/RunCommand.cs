@@ -26,10 +26,7 @@ public static class RunCommand
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
             // Fail fast with a clear exit code rather than letting every job log the same connection error.
             await CheckDatabaseAsync(options, ct);
-            var builder = ConnectorHost.CreateBuilder(options);
-            PassRegistration.ThrowIfMissing(builder.Services);
-            ConnectorSchedule.Add(builder.Services, options);
-            using var host = builder.Build();
+            using var host = BuildHost(options);
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!);
             var scheduler = options.Scheduler;
             var target = options.Served() == DatabaseProvider.Postgres
@@ -41,13 +38,27 @@ public static class RunCommand
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(
-                    "realm-sqlserver starting on {Target}: inbound {Inbound}, poll {Poll}, ship {Ship}, clustered {Clustered}",
-                    target, inbound, poll, ship, scheduler.Clustered);
+                    "realm-sqlserver starting on {Target}: inbound {Inbound}, poll {Poll}, ship {Ship}, clustered {Clustered}, metrics {Metrics}",
+                    target, inbound, poll, ship, scheduler.Clustered, Metrics.MetricsEndpoint.Describe(options.Metrics));
             }
-            await host.RunAsync(ct);
+            await Metrics.MetricsEndpoint.RunAsync(host, options.Metrics, ct);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The host of <c>run</c>: the passes, the metrics endpoint when <c>Metrics:PrometheusPort</c> is set, and the
+    /// schedule. The endpoint is added first so that it starts (or fails, on a port in use) before any job fires.
+    /// </summary>
+    public static IHost BuildHost(ConnectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = ConnectorHost.CreateBuilder(options);
+        PassRegistration.ThrowIfMissing(builder.Services);
+        Metrics.MetricsEndpoint.Add(builder.Services, options.Metrics);
+        ConnectorSchedule.Add(builder.Services, options);
+        return builder.Build();
     }
 
     /// <summary>Fails fast with a clear exit code rather than letting every job log the same connection error.</summary>

@@ -18,6 +18,7 @@ public sealed class ConnectorOptions
     public SchedulerOptions Scheduler { get; set; } = new();
     public ChangeTrackingOptions ChangeTracking { get; set; } = new();
     public SqlFirstOptions SqlFirst { get; set; } = new();
+    public MetricsOptions Metrics { get; set; } = new();
 
     /// <summary>The database served; an invalid provider is reported by the validator and means SQL Server until then.</summary>
     public DatabaseProvider Served() => DatabaseOptions.Parse(Database.Provider) ?? DatabaseProvider.SqlServer;

@@ -22,6 +22,7 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
             .. SchedulerOptionsValidator.Check(options.Scheduler),
             .. ChangeTrackingOptionsValidator.Check(options.ChangeTracking),
             .. SqlFirstOptionsValidator.Check(options.SqlFirst),
+            .. MetricsOptionsValidator.Check(options.Metrics),
             .. PostgresLimits(options),
         ];
     }

@@ -39,6 +39,7 @@ public static class ConnectorHost
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(o => o.ServiceName = ServiceName);
         AddOptions(builder.Services, options);
+        builder.Services.AddSingleton<Metrics.ConnectorMetrics>();
         builder.Services.AddSingleton<PassRunner>();
         builder.Services.AddTransient<SyncRunner>();
         (addPasses ?? PassRegistration.Add)(builder.Services, options);
@@ -55,5 +56,6 @@ public static class ConnectorHost
         services.AddSingleton(Options.Create(options.Scheduler));
         services.AddSingleton(Options.Create(options.ChangeTracking));
         services.AddSingleton(Options.Create(options.SqlFirst));
+        services.AddSingleton(Options.Create(options.Metrics));
     }
 }

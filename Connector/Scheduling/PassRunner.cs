@@ -1,16 +1,32 @@
+using Connector.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Connector.Scheduling;
 
-/// <summary>Runs one pass and logs its outcome the same way for the jobs and for <c>sync</c>.</summary>
-public sealed class PassRunner(ILogger<PassRunner> logger)
+/// <summary>Runs one pass, logs its outcome and records its metrics the same way for the jobs and for <c>sync</c>.</summary>
+public sealed class PassRunner(ILogger<PassRunner> logger, ConnectorMetrics metrics, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async ValueTask<PassResult> RunAsync(PassKind kind, Func<CancellationToken, ValueTask<PassResult>> pass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pass);
-        var started = TimeProvider.System.GetTimestamp();
-        var result = await pass(cancellationToken);
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        PassResult result;
+        try
+        {
+            result = await pass(cancellationToken);
+        }
+        catch
+        {
+            metrics.RecordPassDuration(kind, _time.GetElapsedTime(started), failed: true);
+            throw;
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        metrics.RecordPassDuration(kind, elapsed, failed: false);
+        metrics.Record(kind, result, startedAt);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
