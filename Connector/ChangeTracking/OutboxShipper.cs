@@ -1,5 +1,6 @@
 using System.Text;
 using Connector.Journal;
+using Connector.Scheduling;
 
 namespace Connector.ChangeTracking;
 
@@ -12,6 +13,30 @@ namespace Connector.ChangeTracking;
 public sealed class OutboxShipper(IOutboxShippingStore store, int batchSize = OutboxShipper.DefaultBatchSize)
 {
     public const int DefaultBatchSize = 500;
+
+    /// <summary>
+    /// The ship job's pass, on either database: every served Realm path's unshipped outbox transactions written to its
+    /// outbound journal, each path through a store on a connection of its own (<paramref name="open"/>).
+    /// </summary>
+    public static async Task<PassResult> ShipServedAsync(
+        ServedRealms served, JournalPaths journal, Func<CancellationToken, Task<(IOutboxShippingStore Store, IAsyncDisposable Connection)>> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        ArgumentNullException.ThrowIfNull(open);
+        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var paths = new List<RealmPathCounts>();
+        foreach (var realm in realms)
+        {
+            var (store, connection) = await open(cancellationToken);
+            await using (connection)
+            {
+                var shipped = await new OutboxShipper(store).ShipAsync(journal, realm.RealmId, realm.RealmPath, cancellationToken);
+                paths.Add(new RealmPathCounts(realm.RealmPath) { Shipped = shipped });
+            }
+        }
+
+        return new PassResult((int)paths.Sum(p => p.Shipped), 0, warnings, []) { Paths = paths };
+    }
 
     /// <summary>Ships everything unshipped for one Realm path; returns how many transactions were marked shipped.</summary>
     public async Task<int> ShipAsync(JournalPaths paths, int realmId, string realmPath, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
         var policy = RetryPolicy.ForSync(capture.Options.MaxRetries, capture.Options.RetryDelay);
         var transactions = 0;
         long instructions = 0;
+        var paths = new List<RealmPathCounts>();
         foreach (var realm in realms)
         {
             try
@@ -44,6 +45,7 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
 
                 transactions += result.Transactions;
                 instructions += result.Instructions;
+                paths.Add(new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true });
                 allWarnings.AddRange(result.Reloads.Select(r => Reloaded(realm.RealmPath, r)));
             }
             catch (Exception e) when (PgErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
@@ -53,7 +55,7 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
             }
         }
 
-        return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []);
+        return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []) { Paths = paths };
     }
 
     public static string Reloaded(string realmPath, TableReload reload)
@@ -67,16 +69,10 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
 /// <summary>The ship job's pass on PostgreSQL: every served Realm path's unshipped outbox transactions written to its outbound journal.</summary>
 public sealed class PgShipPass(ServedRealms served, PgConnectionFactory connections, JournalPaths journal) : IShipPass
 {
-    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
-    {
-        var (realms, warnings) = await served.ListAsync(cancellationToken);
-        var shipped = 0;
-        foreach (var realm in realms)
+    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) =>
+        await OutboxShipper.ShipServedAsync(served, journal, async token =>
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            shipped += await new OutboxShipper(new PgOutboxStore(connection)).ShipAsync(journal, realm.RealmId, realm.RealmPath, cancellationToken);
-        }
-
-        return new PassResult(shipped, 0, warnings, []);
-    }
+            var connection = await connections.OpenAsync(token);
+            return (new PgOutboxStore(connection), connection);
+        }, cancellationToken);
 }

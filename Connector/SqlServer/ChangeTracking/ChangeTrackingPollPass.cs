@@ -55,6 +55,7 @@ public sealed class ChangeTrackingPollPass : IPollPass
         var allWarnings = warnings.ToList();
         var transactions = 0;
         long instructions = 0;
+        var paths = new List<RealmPathCounts>();
         foreach (var realm in realms)
         {
             var (result, failed) = await retry.RunAsync(realm.RealmPath, (factor, token) => poll(realm, factor, token), cancellationToken);
@@ -66,11 +67,12 @@ public sealed class ChangeTrackingPollPass : IPollPass
 
             transactions += result.Transactions;
             instructions += result.Instructions;
+            paths.Add(new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true });
             allWarnings.AddRange(result.Reloads.Select(r =>
                 $"Realm path '{realm.RealmPath}': table [{r.Schema}].[{r.Table}] re-sent whole (CLEAR + INSERTs): {r.Reason} (watermark {r.Watermark?.ToString(CultureInfo.InvariantCulture) ?? "none"}, min valid version {r.MinValidVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"})"));
         }
 
-        return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []);
+        return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []) { Paths = paths };
     }
 
     /// <summary>One attempt for one path: the deployment in force is read again, as a retry may follow the applier's schema change.</summary>
