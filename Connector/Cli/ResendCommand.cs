@@ -74,10 +74,15 @@ public static class ResendCommand
         await using (var connection = await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken))
         {
             var (_, _, snapshot, _) = await DatabaseProbe.SettingsAsync(connection, cancellationToken);
-            if (await DatabaseProbe.CatalogVersionAsync(connection, cancellationToken) is null || !snapshot)
+            if (await DatabaseProbe.CatalogVersionAsync(connection, cancellationToken) is null)
+            {
+                throw new ConnectorException($"{connection.Target}: the catalog (schema realmsync) is absent; run 'realm-sqlserver install' first.", ExitCodes.NotReady);
+            }
+
+            if (!snapshot)
             {
                 throw new ConnectorException(
-                    $"{connection.Target} is not ready for resend: {(snapshot ? "the catalog (schema realmsync) is absent" : "snapshot isolation is off")}; run 'realm-sqlserver install' first.",
+                    $"{connection.Target}: snapshot isolation is off, and a resend reads in one snapshot; run 'realm-sqlserver install --enable-change-tracking' as db_owner.",
                     ExitCodes.NotReady);
             }
         }
