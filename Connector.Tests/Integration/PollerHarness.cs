@@ -1,6 +1,7 @@
 using Connector.Adapter;
 using Connector.ChangeTracking;
 using Connector.Configuration;
+using Connector.RealmSchema;
 using Connector.Scheduling;
 using Connector.SqlServer.ChangeTracking;
 using Connector.SqlServer.Sql;
@@ -26,6 +27,10 @@ public sealed class PollerHarness : IAsyncDisposable
 
     public static async Task<PollerHarness> StartAsync(CancellationToken cancellationToken) => new(await ApplierHarness.StartAsync(cancellationToken));
 
+    /// <summary>The same world with another schema deployed at /small; <paramref name="source"/> names it in deploy.sql.</summary>
+    public static async Task<PollerHarness> StartAsync(RealmSchemaModel schema, string source, CancellationToken cancellationToken) =>
+        new(await ApplierHarness.StartAsync(schema, source, cancellationToken));
+
     /// <summary>A statement run as any SQL user would: its own connection, no Change Tracking context.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
@@ -36,6 +41,10 @@ public sealed class PollerHarness : IAsyncDisposable
 
     public ValueTask<PassResult> PollAsync(CancellationToken cancellationToken) =>
         new ChangeTrackingPollPass(Served(), Connections, new ChangeTrackingPoller(new PollOptions())).RunAsync(cancellationToken);
+
+    /// <summary><c>resend --realm-path /small [--class C]...</c>, as the command runs it.</summary>
+    public Task<ResendResult> ResendAsync(CancellationToken cancellationToken, params string[] classes) =>
+        new SqlServerResender(Connections, new PollOptions()).ResendAsync(ApplierHarness.RealmPath, classes, cancellationToken);
 
     public ValueTask<PassResult> ShipAsync(CancellationToken cancellationToken) =>
         new OutboxShipPass(Served(), Connections, Applier.Journal).RunAsync(cancellationToken);

@@ -13,10 +13,7 @@ public static class ReloadScope
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(tablesBehind);
-        var whole = mapping.Classes
-            .Where(c => tablesBehind.Contains(c.Table) || c.Properties.Any(p => p.ChildTable is { } child && tablesBehind.Contains(child)))
-            .Select(c => c.Class.Name)
-            .ToHashSet(StringComparer.Ordinal);
+        var whole = Owning(mapping, tablesBehind);
         bool added;
         do
         {
@@ -33,5 +30,16 @@ public static class ReloadScope
         while (added);
 
         return whole;
+    }
+
+    /// <summary>The classes that own one of <paramref name="tables"/>: as their table, or as a child table of a collection.</summary>
+    public static HashSet<string> Owning(SchemaMapping mapping, IReadOnlySet<string> tables)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(tables);
+        return mapping.Classes
+            .Where(c => tables.Contains(c.Table) || c.Properties.Any(p => p.ChildTable is { } child && tables.Contains(child)))
+            .Select(c => c.Class.Name)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

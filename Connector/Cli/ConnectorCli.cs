@@ -19,6 +19,7 @@ public static class ConnectorCli
         root.Subcommands.Add(InstallCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(SyncCommand.Build());
+        root.Subcommands.Add(ResendCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         root.Subcommands.Add(DoctorCommand.Build());
         return root;

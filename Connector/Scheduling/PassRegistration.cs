@@ -18,8 +18,7 @@ public static class PassRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(new Journal.JournalPaths(options.Realm.JournalPath));
-        var applier = Applier.ApplierOptions.Parse(
-            options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay);
+        var applier = ApplierOptions(options);
         services.AddSingleton(applier);
         if (options.Served() == DatabaseProvider.Postgres)
         {
@@ -28,13 +27,7 @@ public static class PassRegistration
         }
 
         services.AddSingleton(SqlServer.Sql.SqlConnectionFactory.For(options.SqlServer));
-        // The poller retries a Realm path's pass as the applier retries a transaction: the same validated settings.
-        services.AddSingleton(new ChangeTracking.PollOptions
-        {
-            InstructionsPerTransaction = options.Sync.TransactionSize,
-            MaxRetries = applier.MaxRetries,
-            RetryDelay = applier.EffectiveRetryDelay,
-        });
+        services.AddSingleton(PollOptions(options, applier));
         services.AddSingleton<ServedRealms>();
         // One applier per process: it keeps each Realm path's journal position between passes.
         services.AddSingleton<Applier.InboundApplier>();
@@ -42,6 +35,27 @@ public static class PassRegistration
         services.AddSingleton<IInboundPass, Applier.InboundApplyPass>();
         services.AddSingleton<IPollPass, SqlServer.ChangeTracking.ChangeTrackingPollPass>();
         services.AddSingleton<IShipPass, SqlServer.ChangeTracking.OutboxShipPass>();
+    }
+
+    /// <summary>The applier's options, from the validated configuration.</summary>
+    public static Applier.ApplierOptions ApplierOptions(ConnectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Applier.ApplierOptions.Parse(
+            options.Schema.ApplyMode, options.Sync.OnBadTransaction, options.Sync.ConflictPolicy, options.Sync.MaxRetries, options.Sync.RetryDelay);
+    }
+
+    /// <summary>The poller's options (and <c>resend</c>'s): it retries a Realm path's pass as the applier retries a transaction, with the same validated settings.</summary>
+    public static ChangeTracking.PollOptions PollOptions(ConnectorOptions options, Applier.ApplierOptions applier)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(applier);
+        return new ChangeTracking.PollOptions
+        {
+            InstructionsPerTransaction = options.Sync.TransactionSize,
+            MaxRetries = applier.MaxRetries,
+            RetryDelay = applier.EffectiveRetryDelay,
+        };
     }
 
     /// <summary>The pass interfaces nothing is registered for.</summary>

@@ -22,6 +22,11 @@ public static class OutboxStatements
         "SELECT TOP (@limit) [Version], [Transaction] FROM [realmsync].[Outbox]\n" +
         "WHERE [RealmId] = @realmId AND [ShippedAt] IS NULL ORDER BY [Version];";
 
+    /// <summary>The transactions of versions <c>@first</c> to <c>@last</c>, shipped or not (what a resend just queued).</summary>
+    public const string ReadRange =
+        "SELECT [Transaction] FROM [realmsync].[Outbox]\n" +
+        "WHERE [RealmId] = @realmId AND [Version] BETWEEN @first AND @last ORDER BY [Version];";
+
     public const string MarkShipped =
         "UPDATE [realmsync].[Outbox] SET [ShippedAt] = SYSUTCDATETIME()\n" +
         "WHERE [RealmId] = @realmId AND [Version] <= @throughVersion AND [ShippedAt] IS NULL;";
@@ -34,6 +39,7 @@ public static class OutboxStatements
         (nameof(ReadWatermarks), ReadWatermarks, "@realmId int"),
         (nameof(UpsertWatermark), UpsertWatermark, "@realmId int, @sqlSchema sysname, @sqlTable sysname, @version bigint"),
         (nameof(ReadUnshipped), ReadUnshipped, "@realmId int, @limit int"),
+        (nameof(ReadRange), ReadRange, "@realmId int, @first bigint, @last bigint"),
         (nameof(MarkShipped), MarkShipped, "@realmId int, @throughVersion bigint"),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Connector.Adapter;
 using Connector.ChangeTracking;
@@ -63,6 +64,19 @@ public sealed class OutboxStore(SqlConnection connection, SqlTransaction? transa
         }
 
         return entries;
+    }
+
+    /// <summary>The transactions of versions <paramref name="first"/> to <paramref name="last"/>, one at a time.</summary>
+    public async IAsyncEnumerable<AdapterTransaction> ReadRangeAsync(int realmId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Command(OutboxStatements.ReadRange, realmId);
+        command.Parameters.Add("@first", SqlDbType.BigInt).Value = first;
+        command.Parameters.Add("@last", SqlDbType.BigInt).Value = last;
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AdapterCodec.Decode(reader.GetString(0));
+        }
     }
 
     public async Task MarkShippedAsync(int realmId, long throughVersion, CancellationToken cancellationToken)

@@ -11,8 +11,11 @@ namespace Connector.SqlServer.ChangeTracking;
 /// <summary>
 /// The reads and writes of one pass, inside the caller's snapshot transaction (see <see cref="ChangeTrackingPoller"/>).
 /// Every read runs with <paramref name="commandTimeout"/>, which grows with the backlog (<see cref="PollTimeouts"/>).
+/// <paramref name="tablesForcedWhole"/> (<c>resend</c>, <see cref="ResendScope.Tables"/>) are re-sent whole as if their
+/// watermarks had fallen behind the retention, with the same reload scope.
 /// </summary>
-internal sealed class PollPass(SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PollOptions options, int commandTimeout)
+internal sealed class PollPass(
+    SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PollOptions options, int commandTimeout, IReadOnlySet<string>? tablesForcedWhole = null)
 {
     private readonly OutboxStore store = new(connection, transaction);
     private readonly DeltaConverter converter = new(mapping, options.ConnectorContext);
@@ -29,7 +32,7 @@ internal sealed class PollPass(SqlConnection connection, SqlTransaction transact
             ?? throw new ChangeTrackingException("Change Tracking is not enabled on this database. Run 'install --enable-change-tracking', or scripts/enable-change-tracking.sql as db_owner.", exitCode: ExitCodes.NotReady);
         watermarks = await store.ReadWatermarksAsync(realmId, cancellationToken);
         var reloads = await CheckRetentionAsync(cancellationToken);
-        whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).ToHashSet(StringComparer.Ordinal));
+        whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal));
         var from = mapping.Tables.Select(t => watermarks.TryGetValue((t.Schema, t.Name), out var w) ? w : 0).DefaultIfEmpty(to).Min();
         batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), new ChangeTrackingSource(from, to), options.InstructionsPerTransaction);
 
