@@ -16,7 +16,6 @@ namespace Connector.Cli;
 /// </summary>
 public static class ResendCommand
 {
-    public const string PostgresNotBuilt = "resend on PostgreSQL is not built yet";
 
     public static Command Build()
     {
@@ -61,14 +60,15 @@ public static class ResendCommand
 
     /// <summary>
     /// The database's <see cref="IResender"/>, once it is reachable and has the catalog (exit 7 and 8 otherwise).
-    /// PostgreSQL has none yet: exit 2 with <see cref="PostgresNotBuilt"/>.
     /// </summary>
     public static async Task<IResender> ResenderAsync(ConnectorOptions options, Action<string> warn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Served() == DatabaseProvider.Postgres)
         {
-            throw new ConnectorException(PostgresNotBuilt, ExitCodes.Usage);
+            await Postgres.PgPasses.CheckAsync(options.Postgres, cancellationToken);
+            var pollOptions = PassRegistration.PollOptions(options, PassRegistration.ApplierOptions(options));
+            return new Postgres.PgResender(Postgres.PgConnectionFactory.For(options.Postgres), new Postgres.PgCapturePass(options.Postgres.ConnectionString, pollOptions));
         }
 
         await using (var connection = await OperationsConnection.OpenAsync(options.SqlServer, cancellationToken))

@@ -37,20 +37,20 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
     /// <summary>Runs after the outbox commit, before the slot is confirmed (tests stop a pass there, as a crash would).</summary>
     public Func<Task>? BeforeConfirm { get; init; }
 
-    /// <param name="resend">Classes to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
+    /// <param name="tablesForcedWhole">Tables to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
     public async Task<PollResult> RunAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> resend, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
-        ArgumentNullException.ThrowIfNull(resend);
+        ArgumentNullException.ThrowIfNull(tablesForcedWhole);
         var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
         await LockAsync(connection, "pg_advisory_lock", realmId, cancellationToken);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var result = await AttemptAsync(connection, realmId, mapping, slotLost, resend, cancellationToken);
+                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, cancellationToken);
                 if (result is not null)
                 {
                     return result;
@@ -74,7 +74,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>One attempt: null when a transaction read from the slot is not visible in the snapshot (rolled back, try again).</summary>
     private async Task<PollResult?> AttemptAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> resend, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         PgSnapshot snapshot;
@@ -96,8 +96,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             return null;
         }
 
-        var reloads = Reloads(mapping, position, slotLost, resend);
-        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).ToHashSet(StringComparer.Ordinal));
+        var reloads = Reloads(mapping, position, slotLost);
+        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole).ToHashSet(StringComparer.Ordinal));
         var net = PgNetChanges.From(mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes));
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
@@ -117,15 +117,13 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         return new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]);
     }
 
-    private static List<TableReload> Reloads(SchemaMapping mapping, NpgsqlLogSequenceNumber? position, string? slotLost, IReadOnlySet<string> resend)
+    /// <summary>Every table, when the slot cannot say what changed: the path was never read, or its slot was lost.</summary>
+    private static List<TableReload> Reloads(SchemaMapping mapping, NpgsqlLogSequenceNumber? position, string? slotLost)
     {
-        var reason = position is null ? "never read: loaded whole (initial load)"
-            : slotLost is not null ? slotLost + ": re-sent whole"
-            : null;
-        var tables = reason is null
-            ? mapping.Classes.Where(c => resend.Contains(c.Class.Name)).Select(c => c.Table)
-            : mapping.Classes.Select(c => c.Table);
-        return [.. tables.Select(t => new TableReload(mapping.SqlSchema, t, position is { } p ? (long)(ulong)p : null, null, reason ?? "resend: re-sent whole"))];
+        var reason = position is null ? "never read: loaded whole (initial load)" : slotLost is null ? null : slotLost + ": re-sent whole";
+        return reason is null
+            ? []
+            : [.. mapping.Tables.Select(t => new TableReload(mapping.SqlSchema, t.Name, position is { } p ? (long)(ulong)p : null, null, reason))];
     }
 
     /// <summary>Creates the slot (and publication) when missing, dropping it first when PostgreSQL invalidated it; returns why the path must be re-sent whole, or null.</summary>

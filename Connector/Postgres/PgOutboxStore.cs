@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Connector.Adapter;
 using Connector.ChangeTracking;
@@ -59,6 +60,20 @@ public sealed class PgOutboxStore(NpgsqlConnection connection) : IOutboxShipping
         }
 
         return entries;
+    }
+
+    /// <summary>The outbox transactions <paramref name="first"/> to <paramref name="last"/> of the path, decoded, in version order.</summary>
+    public async IAsyncEnumerable<AdapterTransaction> ReadRangeAsync(int realmId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """SELECT "Transaction" FROM realmsync."Outbox" WHERE "RealmId" = $1 AND "Version" BETWEEN $2 AND $3 ORDER BY "Version";""", realmId);
+        command.Parameters.Add(new NpgsqlParameter { Value = first });
+        command.Parameters.Add(new NpgsqlParameter { Value = last });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AdapterCodec.Decode(reader.GetString(0));
+        }
     }
 
     public async Task MarkShippedAsync(int realmId, long throughVersion, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Connector.Postgres;
+using Connector.Tests.Cli;
 using Connector.Tests.Postgres.EndToEnd;
 
 namespace Connector.Tests.Postgres.Capture;
@@ -86,6 +87,35 @@ public sealed class CapturePassTests
         }
 
         Assert.That(await run.DifferenceAsync(), Is.Null, "the changes the slot lost are covered by the whole tables");
+    }
+
+    [Test]
+    public async Task Resend_on_the_command_line_re_seeds_a_class_and_the_classes_linking_to_it_with_the_other_changes()
+    {
+        var (harness, run) = await StartAsync("/capture/resend");
+        await using var _ = harness;
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a'), ('b');""");
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""UPDATE app."Dog" SET born = '1999-12-31' WHERE name = 'b';""");
+        var config = PgTestConfig.Write(harness.ConnectionString);
+
+        var resend = CliRun.Of("resend", "--realm-path", harness.RealmPath, "--class", "Dog", "--config", config);
+
+        Assert.That(resend.ExitCode, Is.EqualTo(0), resend.Error);
+        Assert.That(resend.Output, Does.Contain("Dog").And.Contain("Person"), "Person links to Dog: CLEAR of Dog dropped those links, so it goes whole too");
+        var (next, queued) = await run.PassAsync();
+        Assert.That(next.Transactions, Is.EqualTo(0), "the resend read the slot up to its barrier: the next pass has nothing new");
+        Assert.That(queued[0].Instructions.Take(2), Is.EqualTo(new Connector.Adapter.Instruction[] { new Connector.Adapter.ClearInstruction("Dog"), new Connector.Adapter.ClearInstruction("Person") }));
+        var stale = new PgCaptureRun(harness.ConnectionString, harness.RealmPath);
+        stale.ApplyToRealm(harness.Journaled[0]);
+        foreach (var transaction in queued)
+        {
+            run.ApplyToRealm(transaction);
+            stale.ApplyToRealm(transaction);
+        }
+
+        Assert.That(await run.DifferenceAsync(), Is.Null, "the Realm that followed every change");
+        Assert.That(await stale.DifferenceAsync(), Is.Null, "a Realm that lost everything, re-seeded by the resend alone");
     }
 
     private static async Task<(PgInboundHarness Harness, PgCaptureRun Run)> StartAsync(string realmPath)
