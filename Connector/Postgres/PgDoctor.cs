@@ -29,7 +29,15 @@ public static class PgDoctor
             await using var connections = PgConnectionFactory.For(options.Postgres);
             await using var connection = await connections.OpenAsync(cancellationToken);
             results.Add(CheckResult.Pass("connection", $"connected to {target} as role {connection.UserName}."));
-            results.AddRange(await ServerChecksAsync(connection, options.Postgres.Schema, cancellationToken));
+            try
+            {
+                await ServerChecksAsync(connection, options.Postgres.Schema, results, cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                // A privilege the lines above name as missing can stop a later check: the checks end, the connection was fine.
+                results.Add(CheckResult.Fail("checks", $"stopped by the server: {e.MessageText}.", $"grant what the lines above name ({PgPrivilegeCheck.SetupScript} grants it all), then run doctor again."));
+            }
         }
         catch (NpgsqlException e)
         {
@@ -45,9 +53,8 @@ public static class PgDoctor
         return unavailable ? ExitCodes.SqlUnavailable : results.Any(r => r.Failed) ? ExitCodes.NotReady : ExitCodes.Success;
     }
 
-    private static async Task<List<CheckResult>> ServerChecksAsync(NpgsqlConnection connection, string dataSchema, CancellationToken cancellationToken)
+    private static async Task ServerChecksAsync(NpgsqlConnection connection, string dataSchema, List<CheckResult> results, CancellationToken cancellationToken)
     {
-        var results = new List<CheckResult>();
         var version = connection.PostgreSqlVersion;
         results.Add(version.Major * 10000 >= PgDeployScript.MinimumServerVersion
             ? CheckResult.Pass("server", $"PostgreSQL {connection.ServerVersion}.")
@@ -57,14 +64,23 @@ public static class PgDoctor
             ? CheckResult.Pass("encoding", "the database is UTF8.")
             : CheckResult.Fail("encoding", $"the database is {encoding}.", "create the database with ENCODING 'UTF8' and deploy into it."));
         results.AddRange(await PgPrivilegeCheck.RoleAsync(connection, cancellationToken));
+        if (await ScalarAsync<object>(connection, "SELECT NOT pg_catalog.has_schema_privilege(n.oid, 'USAGE') FROM pg_catalog.pg_namespace AS n WHERE n.nspname = 'realmsync';", cancellationToken) is true)
+        {
+            // Without USAGE the catalog cannot even be looked up (to_regclass raises).
+            results.AddRange(await PgPrivilegeCheck.SchemasAsync(connection, [CatalogSchema.SchemaName, dataSchema], cancellationToken));
+            results.Add(CheckResult.Fail("catalog", "the role cannot read schema realmsync, so the catalog was not checked.", "grant USAGE on schema realmsync (see above), then run doctor again."));
+            return;
+        }
+
         var deployed = await ScalarAsync<object>(connection, """SELECT to_regclass('realmsync."CatalogVersion"') IS NOT NULL;""", cancellationToken) is true;
         IReadOnlyList<MappedRealm> realms = deployed ? await PgCatalogStore.ListRealmsAsync(connection, cancellationToken) : [];
+        // The mapped schemas; before any mapping, the one bootstrap deploys into by default.
         results.AddRange(await PgPrivilegeCheck.SchemasAsync(
-            connection, [CatalogSchema.SchemaName, dataSchema, .. realms.Select(r => r.SqlSchema)], cancellationToken));
+            connection, [CatalogSchema.SchemaName, .. realms.Count == 0 ? new[] { dataSchema } : realms.Select(r => r.SqlSchema)], cancellationToken));
         if (!deployed)
         {
             results.Add(CheckResult.Fail("catalog", "schema realmsync holds no catalog.", "run 'realm-sqlserver bootstrap --provider postgres --realm-schema FILE --out DIR --apply' (or its deploy.sql with psql)."));
-            return results;
+            return;
         }
 
         results.Add(CheckResult.Pass("catalog", $"catalog version {PgCatalogSchema.Version}, {realms.Count} Realm path(s) mapped."));
@@ -78,7 +94,6 @@ public static class PgDoctor
         results.Add(capture.Count == 0
             ? CheckResult.Pass("capture", "wal_level is logical, the role may replicate, and a replication slot is free.")
             : CheckResult.Warn("capture", string.Join(" ", capture), "needed only for PostgreSQL to Realm (install); Realm to PostgreSQL works without it."));
-        return results;
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
