@@ -33,44 +33,50 @@ public static class PgPrivilegeCheck
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var (name, database) = (reader.GetString(0), reader.GetString(1));
-        var (super, replication, createDb, createRole) = (reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5));
+        var role = new RoleFacts(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5));
         var (connect, create, captured) = (reader.GetBoolean(6), reader.GetBoolean(7), reader.GetBoolean(8));
-        var role = PgIdentifier.Quote(name);
-        var results = new List<CheckResult>();
-        var extra = new[] { (super, "SUPERUSER"), (createDb, "CREATEDB"), (createRole, "CREATEROLE") }.Where(a => a.Item1).Select(a => a.Item2).ToList();
-        results.Add(super
-            ? CheckResult.Warn("role", $"{name} is a superuser: more than needed, and no grant restricts it.", $"run the connector as a role of its own ({SetupScript} creates one).")
-            : extra.Count > 0
-                ? CheckResult.Warn("role", $"{name} has {string.Join(" and ", extra)}: more than needed.", $"ALTER ROLE {role} NO{string.Join(" NO", extra)};")
-                : CheckResult.Pass("role", $"{name} is no superuser and has no CREATEDB or CREATEROLE."));
+        var extra = new[] { (role.Super, "SUPERUSER"), (role.CreateDb, "CREATEDB"), (role.CreateRole, "CREATEROLE") }.Where(a => a.Item1).Select(a => a.Item2).ToList();
+        return
+        [
+            role.Super
+                ? CheckResult.Warn("role", $"{role.Name} is a superuser: more than needed, and no grant restricts it.", $"run the connector as a role of its own ({SetupScript} creates one).")
+                : extra.Count > 0
+                    ? CheckResult.Warn("role", $"{role.Name} has {string.Join(" and ", extra)}: more than needed.", $"ALTER ROLE {role.Quoted} NO{string.Join(" NO", extra)};")
+                    : CheckResult.Pass("role", $"{role.Name} is no superuser and has no CREATEDB or CREATEROLE."),
+            Replication(role, create, captured),
+            connect
+                ? CheckResult.Pass("database", $"{role.Name} has CONNECT on {role.Database}.")
+                : CheckResult.Fail("database", $"role {role.Name} lacks CONNECT on database {role.Database} (new connections are refused).",
+                    $"GRANT CONNECT ON DATABASE {PgIdentifier.Quote(role.Database)} TO {role.Quoted};"),
+        ];
+    }
 
-        // Change capture needs REPLICATION (slots, the replication connection) and CREATE on the database (CREATE PUBLICATION):
-        // a failure once install has set it up, a warning before (Realm to PostgreSQL works without them).
+    /// <summary>
+    /// Change capture needs REPLICATION (slots, the replication connection) and CREATE on the database (CREATE PUBLICATION):
+    /// a failure once install has set it up (<paramref name="captured"/>), a warning before (Realm to PostgreSQL works without them).
+    /// </summary>
+    private static CheckResult Replication(RoleFacts role, bool create, bool captured)
+    {
         var needed = new List<(string Problem, string Fix)>();
-        if (!replication && !super)
+        if (!role.Replication && !role.Super)
         {
-            needed.Add(($"role {name} has no REPLICATION attribute (change capture creates, reads and advances replication slots).",
-                $"ALTER ROLE {role} REPLICATION; as a superuser, and a pg_hba.conf line 'host replication {name} <address> scram-sha-256'."));
+            needed.Add(($"role {role.Name} has no REPLICATION attribute (change capture creates, reads and advances replication slots).",
+                $"ALTER ROLE {role.Quoted} REPLICATION; as a superuser, and a pg_hba.conf line 'host replication {role.Name} <address> scram-sha-256'."));
         }
 
         if (!create)
         {
-            needed.Add(($"role {name} lacks CREATE on database {database} (install creates a publication per Realm path).",
-                $"GRANT CREATE ON DATABASE {PgIdentifier.Quote(database)} TO {role};"));
+            needed.Add(($"role {role.Name} lacks CREATE on database {role.Database} (install creates a publication per Realm path).",
+                $"GRANT CREATE ON DATABASE {PgIdentifier.Quote(role.Database)} TO {role.Quoted};"));
         }
 
         var problems = string.Join(" ", needed.Select(n => n.Problem));
         var fixes = string.Join(" ", needed.Select(n => n.Fix));
-        results.Add(needed.Count == 0
-            ? CheckResult.Pass("replication", $"{name} may replicate and create publications in {database}.")
+        return needed.Count == 0
+            ? CheckResult.Pass("replication", $"{role.Name} may replicate and create publications in {role.Database}.")
             : captured
                 ? CheckResult.Fail("replication", problems + " install has set up change capture.", fixes)
-                : CheckResult.Warn("replication", problems + " Needed for PostgreSQL to Realm (install); Realm to PostgreSQL works without it.", fixes));
-        results.Add(connect
-            ? CheckResult.Pass("database", $"{name} has CONNECT on {database}.")
-            : CheckResult.Fail("database", $"role {name} lacks CONNECT on database {database} (new connections are refused).", $"GRANT CONNECT ON DATABASE {PgIdentifier.Quote(database)} TO {role};"));
-        return results;
+                : CheckResult.Warn("replication", problems + " Needed for PostgreSQL to Realm (install); Realm to PostgreSQL works without it.", fixes);
     }
 
     /// <summary>USAGE and CREATE on each schema that exists among <paramref name="schemas"/>: the connector reads and creates tables there.</summary>
@@ -177,6 +183,13 @@ public static class PgPrivilegeCheck
             }
         }
 
+        return Verdict(name, mapping, role, (missing, foreign, lacking));
+    }
+
+    /// <summary>Missing tables fail; another owner's tables fail without the DML and warn with it (growth and publications need the owner).</summary>
+    private static CheckResult Verdict(string name, SchemaGeneration.SchemaMapping mapping, string role, (List<string> Missing, List<string> Foreign, List<string> Lacking) tables)
+    {
+        var (missing, foreign, lacking) = tables;
         if (missing.Count > 0)
         {
             return CheckResult.Fail(name, $"missing in schema {mapping.SqlSchema}: {string.Join(", ", missing)}.", "restore them, or deploy the path again into an empty schema.");
@@ -190,5 +203,10 @@ public static class PgPrivilegeCheck
             : foreign.Count > 0
                 ? CheckResult.Warn(name, $"not owned by the connector's role: {string.Join(", ", foreign)}.", "schema growth alters tables and publications need their owner: " + handOver)
                 : CheckResult.Pass(name, $"{mapping.Tables.Length} table(s) in schema {mapping.SqlSchema}, owned by the connector's role.");
+    }
+
+    private sealed record RoleFacts(string Name, string Database, bool Super, bool Replication, bool CreateDb, bool CreateRole)
+    {
+        public string Quoted => PgIdentifier.Quote(Name);
     }
 }
