@@ -107,11 +107,21 @@ internal static class StreamValues
 
         return property.Collection switch
         {
-            CollectionKind.List or CollectionKind.Set => element.Array[0, 4].Select(items => (RealmValue)new ListValue([.. items])),
+            CollectionKind.List => element.Array[0, 4].Select(items => (RealmValue)new ListValue([.. items])),
+            CollectionKind.Set => element.Array[0, 4].Select(items => (RealmValue)new ListValue([.. items.DistinctBy(SetKey)])),
             CollectionKind.Dictionary => Entries(element).Select(entries => (RealmValue)new DictionaryValue(entries)),
             _ => element,
         };
     }
+
+    /// <summary>
+    /// What a Realm set compares its elements by: decimal128 by value (0 and -0, 1.5E+3 and 1500 are one element), so
+    /// that a generated set is one Realm could send.
+    /// </summary>
+    private static object SetKey(RealmValue value) =>
+        value is Decimal128Value d && Connector.Applier.DecimalText.TryNormalize(d.Text, out var negative, out var integer, out var fraction)
+            ? (integer.Length == 0 && fraction.Length == 0 ? "0" : (negative ? "-" : string.Empty) + integer + "." + fraction)
+            : value;
 
     private static TimestampValue Timestamp(long seconds, int nanoseconds) => new TimestampValue(seconds, seconds < 0 ? -nanoseconds : nanoseconds);
 

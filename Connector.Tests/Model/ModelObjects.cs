@@ -11,7 +11,7 @@ internal static class ModelObjects
     /// applier's <c>$upsert</c> does and as Realm's create-or-update does; ADAPTER-PROTOCOL.md calls INSERT "a new
     /// object" but a re-sent INSERT (replay after a crash, a second initial load) must not fail.
     /// </summary>
-    public static void Insert(ModelState state, InsertInstruction insert)
+    public static void Insert(ModelState state, InsertInstruction insert, bool unresolvedMixedLinks = false)
     {
         var realmClass = state.Class(insert.ObjectType);
         var identity = Identity(realmClass, insert.Identity);
@@ -21,13 +21,13 @@ internal static class ModelObjects
             objects[identity] = realmClass.PrimaryKey is { } key ? new(StringComparer.Ordinal) { [key] = identity } : new(StringComparer.Ordinal);
         }
 
-        Set(state, realmClass, identity, insert.Values);
+        Set(state, realmClass, identity, insert.Values, unresolvedMixedLinks);
     }
 
-    public static void Set(ModelState state, SetInstruction set)
+    public static void Set(ModelState state, SetInstruction set, bool unresolvedMixedLinks = false)
     {
         var realmClass = state.Class(set.ObjectType);
-        Set(state, realmClass, Identity(realmClass, set.Identity), set.Values);
+        Set(state, realmClass, Identity(realmClass, set.Identity), set.Values, unresolvedMixedLinks);
     }
 
     public static void Delete(ModelState state, string className, RealmValue identity, MixedLinks mixedLinks)
@@ -103,7 +103,7 @@ internal static class ModelObjects
             : ValueCoercion.Coerce(identity, key, "identity");
     }
 
-    private static void Set(ModelState state, RealmClass realmClass, RealmValue identity, PropertyValues values)
+    private static void Set(ModelState state, RealmClass realmClass, RealmValue identity, PropertyValues values, bool unresolvedMixedLinks)
     {
         var stored = state.Object(realmClass.Name, identity);
         foreach (var (name, value) in values.Entries)
@@ -115,7 +115,10 @@ internal static class ModelObjects
                 throw new ModelInputException($"{ModelState.Describe(realmClass.Name, identity)}: the primary key cannot change to {AdapterValueWriter.ToJson(coerced)}");
             }
 
-            RequireTargets(state, property, coerced);
+            if (!unresolvedMixedLinks || property.Type != RealmPropertyType.Mixed)
+            {
+                RequireTargets(state, property, coerced);
+            }
             stored[name] = property.Collection == CollectionKind.Set ? Distinct((ListValue)coerced) : coerced;
         }
     }

@@ -21,6 +21,13 @@ public enum MixedLinks
 
     /// <summary>As the SQL Server applier does today (README, Known limitations): links inside mixed are left as they are.</summary>
     Keep,
+
+    /// <summary>
+    /// <see cref="Keep"/>, and a mixed value may arrive holding a link to an object that no longer exists: what the
+    /// database kept and sends back when the row or collection holding it changes in SQL (the Realm side of the two-way
+    /// tests; Realm keeps such a link unresolved).
+    /// </summary>
+    KeepUnresolved,
 }
 
 /// <summary>The choices where the databases differ from Realm; the defaults are Realm's.</summary>

@@ -81,10 +81,10 @@ public sealed class RealmModel(ModelOptions? options = null)
                 ModelSchema.Apply(work, schema);
                 break;
             case InsertInstruction insert:
-                ModelObjects.Insert(work, insert);
+                ModelObjects.Insert(work, insert, mixedLinks == MixedLinks.KeepUnresolved);
                 break;
             case SetInstruction set:
-                ModelObjects.Set(work, set);
+                ModelObjects.Set(work, set, mixedLinks == MixedLinks.KeepUnresolved);
                 break;
             case DeleteInstruction delete:
                 ModelObjects.Delete(work, delete.ObjectType, ModelObjects.Identity(work.Class(delete.ObjectType), delete.Identity), mixedLinks);

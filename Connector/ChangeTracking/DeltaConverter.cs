@@ -101,7 +101,9 @@ public sealed class DeltaConverter
         var className = shape.Mapping.Class.Name;
         if (phase == DeltaPhase.Deletes)
         {
-            if (gone)
+            // An embedded object lives and dies with its owner in Realm: the owner's DELETE, or the SET that replaced
+            // or nulled its link, deletes it there; a DELETE of its own would name an object Realm already removed.
+            if (gone && shape.Mapping.Class.Kind != RealmSchema.ClassKind.Embedded)
             {
                 output.Add(new DeleteInstruction(className, Identity(shape.Mapping, key)));
             }

@@ -19,7 +19,7 @@ internal sealed class PgCaptureRun(string connectionString, string realmPath)
     public PollOptions Options { get; init; } = new() { PageSize = 3, InstructionsPerTransaction = 5 };
 
     /// <summary>What Realm holds: what it sent itself, and what the outbox sent it.</summary>
-    public RealmModel Realm { get; } = new(ModelOptions.Postgres);
+    public RealmModel Realm { get; } = new(ModelOptions.Postgres with { MixedLinks = MixedLinks.KeepUnresolved });
 
     public Func<Task>? BeforeConfirm { get; init; }
 

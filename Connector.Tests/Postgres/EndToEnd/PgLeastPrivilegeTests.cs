@@ -101,7 +101,7 @@ public sealed class PgLeastPrivilegeTests
 
             var doctor = CliRun.Of("doctor", "--config", config);
             Assert.That(doctor.ExitCode, Is.EqualTo(0), doctor.Output);
-            Assert.That(doctor.Output, Does.Contain("[ok] catalog tables: SELECT, INSERT, UPDATE and DELETE on all 7 table(s) of schema realmsync."));
+            Assert.That(doctor.Output, Does.Contain("[ok] catalog tables: SELECT, INSERT, UPDATE and DELETE on all 10 table(s) of schema realmsync."));
             Assert.That(doctor.Output, Does.Not.Contain("[FAIL]").And.Not.Contain("[warn]"), doctor.Output);
         });
     }
