@@ -108,7 +108,8 @@ public sealed class BenchmarkPostgres
             server.Tool("initdb", ["-D", data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
             File.AppendAllText(Path.Combine(data, "postgresql.conf"), $"""
 
-                # realmsync benchmark: reachable by this process only; everything else PostgreSQL's defaults
+                # realmsync benchmark: reachable by this process only, logical decoding for the capture latency; everything else PostgreSQL's defaults
+                wal_level = logical
                 listen_addresses = '127.0.0.1'
                 port = {port.ToString(CultureInfo.InvariantCulture)}
                 unix_socket_directories = '{folder}'

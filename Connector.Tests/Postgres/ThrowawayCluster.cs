@@ -154,8 +154,9 @@ public sealed class ThrowawayCluster
             listen_addresses = '127.0.0.1'
             unix_socket_directories = '{Folder.Replace("'", "''", StringComparison.Ordinal)}'
             wal_level = logical
-            max_replication_slots = 10
-            max_wal_senders = 10
+            # every sync and run of a test captures: a slot per mapped path until its database is dropped
+            max_replication_slots = 200
+            max_wal_senders = 40
             fsync = off
             synchronous_commit = off
             full_page_writes = off

@@ -58,6 +58,14 @@ public static class RunCommand
         PassRegistration.ThrowIfMissing(builder.Services);
         Metrics.MetricsEndpoint.Add(builder.Services, options.Metrics);
         ConnectorSchedule.Add(builder.Services, options);
+        if (options.Served() == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddHostedService(s => new Postgres.PgCaptureLoop(
+                s.GetRequiredService<ServedRealms>(), s.GetRequiredService<Postgres.PgConnectionFactory>(), s.GetRequiredService<Postgres.PgCapturePass>(),
+                s.GetRequiredService<IPollPass>(), s.GetRequiredService<IShipPass>(), s.GetRequiredService<PassRunner>(),
+                options.Scheduler.PollInterval, s.GetRequiredService<ILogger<Postgres.PgCaptureLoop>>()));
+        }
+
         return builder.Build();
     }
 

@@ -34,6 +34,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     public PollOptions Options { get; } = options;
 
+    public string ConnectionString { get; } = connectionString;
+
     /// <summary>Runs after the outbox commit, before the slot is confirmed (tests stop a pass there, as a crash would).</summary>
     public Func<Task>? BeforeConfirm { get; init; }
 
@@ -44,10 +46,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(tablesForcedWhole);
-        var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
         await LockAsync(connection, "pg_advisory_lock", realmId, cancellationToken);
         try
         {
+            var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
                 var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, cancellationToken);
@@ -87,18 +89,27 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         var position = await store.ReadPositionAsync(realmId, cancellationToken);
         var barrier = await PgChangeReader.EmitBarrierAsync(connection, cancellationToken);
         var slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
-        var batch = await new PgChangeReader(connectionString).ReadToBarrierAsync(slot, PgCapture.Name(realmId), barrier, cancellationToken);
+        var batch = await new PgChangeReader(ConnectionString).ReadToBarrierAsync(slot, PgCapture.Name(realmId), barrier, cancellationToken);
+        if (batch.End == default)
+        {
+            throw new ConnectorException($"Realm path '{mapping.RealmPath}': the replication stream of slot {slot} ended before the pass's barrier; nothing was written.", ExitCodes.Failure);
+        }
+
         var fresh = batch.Transactions.Where(t => position is null || t.CommitLsn > position.Value).ToList();
-        if (fresh.Where(t => !snapshot.Sees(t.Xid)).Select(t => t.Xid).ToList() is { Count: > 0 } unseen)
+        // Only transactions with changes matter (empty ones, and other passes' messages, carry nothing to read); the
+        // connector's own count too: values read without one would send Realm an older SQL value.
+        if (fresh.Where(t => t.Changes.Count > 0 && !snapshot.Sees(t.Xid)).Select(t => t.Xid).ToList() is { Count: > 0 } unseen)
         {
             LastRace = $"transaction(s) {string.Join(", ", unseen)} committed before the barrier but not visible in snapshot {snapshot.Xmin}:{snapshot.Xmax}";
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        var reloads = Reloads(mapping, position, slotLost);
-        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole).ToHashSet(StringComparer.Ordinal));
         var net = PgNetChanges.From(mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes));
+        var reloads = Reloads(mapping, position, slotLost);
+        reloads.AddRange(net.Truncated.Where(t => reloads.All(r => r.Table != t))
+            .Select(t => new TableReload(mapping.SqlSchema, t, (long)(ulong)position!.Value, null, "truncated in PostgreSQL: re-sent whole")));
+        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole).ToHashSet(StringComparer.Ordinal));
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
         var batcher = await reads.StartAsync(source, cancellationToken);
@@ -113,7 +124,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             await BeforeConfirm();
         }
 
-        await new PgChangeReader(connectionString).ConfirmAsync(realmId, batch.End, cancellationToken);
+        await new PgChangeReader(ConnectionString).ConfirmAsync(realmId, batch.End, cancellationToken);
         return new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]);
     }
 

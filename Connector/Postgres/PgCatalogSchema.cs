@@ -141,7 +141,8 @@ public static class PgCatalogSchema
     /// enough: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (CREATE SCHEMA).
     /// </summary>
     public static string CreateIfMissing() => PgDeployScript.Do(
-        "BEGIN\n    IF to_regclass('realmsync.\"CatalogVersion\"') IS NULL THEN\n" +
+        // The deployments' lock inside the block, so that install's upgrade and a deploy.sql take turns too.
+        $"BEGIN\n    PERFORM pg_advisory_xact_lock({PgDeployScript.DeployLock});\n    IF to_regclass('realmsync.\"CatalogVersion\"') IS NULL THEN\n" +
         "        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'realmsync') THEN\n            CREATE SCHEMA realmsync;\n        END IF;\n" +
         string.Concat(Statements.Select(st => Indent(st.Trim()) + "\n")) +
         "    END IF;\n" +

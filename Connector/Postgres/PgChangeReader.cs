@@ -19,6 +19,9 @@ public enum PgChangeKind
     Insert,
     Update,
     Delete,
+
+    /// <summary>The table was truncated: its rows are gone without a change per key.</summary>
+    Truncate,
 }
 
 /// <summary>One decoded transaction: its id (to check against a snapshot), where it committed, and whether the connector wrote it.</summary>
@@ -49,7 +52,8 @@ public sealed class PgChangeBatch(IReadOnlyList<PgDecodedTransaction> transactio
 /// </summary>
 public sealed class PgChangeReader(string connectionString)
 {
-    private const string BarrierPrefix = "realmsync-read";
+    /// <summary>The prefix of the barrier a read emits (a watcher of the slot steps aside when it sees one).</summary>
+    public const string BarrierPrefix = "realmsync-read";
     private const string FlushPrefix = "realmsync-flush";
 
     /// <summary>
@@ -87,7 +91,23 @@ public sealed class PgChangeReader(string connectionString)
         await FlushAsync(cancellationToken);
         // Keys are read as text: bytea in hex whatever the server's default, so that they cast back exactly.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c bytea_output=hex" };
-        await using var replication = new LogicalReplicationConnection(builder.ConnectionString);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StreamToBarrierAsync(builder.ConnectionString, slot, publication, barrier, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == "55006" && attempt < 50)
+            {
+                // The slot is still held by a stream that is closing (a watcher of run's, or a walsender exiting).
+                await Task.Delay(TimeSpan.FromMilliseconds(40), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<PgChangeBatch> StreamToBarrierAsync(string connectionString, string slot, string publication, string barrier, CancellationToken cancellationToken)
+    {
+        await using var replication = new LogicalReplicationConnection(connectionString);
         await replication.Open(cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var transactions = new List<PgDecodedTransaction>();
@@ -133,6 +153,9 @@ public sealed class PgChangeReader(string connectionString)
                     case FullDeleteMessage delete:
                         pending.Add(await ChangeAsync(delete.Relation, PgChangeKind.Delete, delete.OldRow, null, stop.Token));
                         break;
+                    case TruncateMessage truncate:
+                        pending.AddRange(truncate.Relations.Select(r => new PgRowChange(r.Namespace, r.RelationName, PgChangeKind.Truncate, new Dictionary<string, string?>())));
+                        break;
                     case CommitMessage commit:
                         transactions.Add(new PgDecodedTransaction(xid, commit.CommitLsn, marked, pending));
                         pending = [];
@@ -164,10 +187,25 @@ public sealed class PgChangeReader(string connectionString)
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var advance = new NpgsqlCommand("SELECT pg_catalog.pg_replication_slot_advance($1, $2);", connection);
-        advance.Parameters.Add(new NpgsqlParameter { Value = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken) });
-        advance.Parameters.Add(new NpgsqlParameter { Value = lsn, NpgsqlDbType = NpgsqlDbType.PgLsn });
-        await advance.ExecuteNonQueryAsync(cancellationToken);
+        var slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Idempotent: a slot already past the position (a later pass confirmed) is left alone.
+                await using var advance = new NpgsqlCommand(
+                    "SELECT pg_catalog.pg_replication_slot_advance(slot_name, $2) FROM pg_catalog.pg_replication_slots WHERE slot_name = $1 AND confirmed_flush_lsn < $2;",
+                    connection);
+                advance.Parameters.Add(new NpgsqlParameter { Value = slot });
+                advance.Parameters.Add(new NpgsqlParameter { Value = lsn, NpgsqlDbType = NpgsqlDbType.PgLsn });
+                await advance.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == "55006" && attempt < 50)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(40), cancellationToken); // held by a stream that is closing
+            }
+        }
     }
 
     /// <summary>

@@ -25,13 +25,13 @@ public static class PgErrors
 
     /// <summary>
     /// 40001 serialization failure, 40003 statement completion unknown, 40P01 deadlock, 55P03 lock not available (the
-    /// growth's lock_timeout), 57014 statement timeout, 57P01-57P03 shutdown and cannot connect now, class 53
+    /// growth's lock_timeout), 55006 object in use (a replication slot still held by a stream that is closing), 57014 statement timeout, 57P01-57P03 shutdown and cannot connect now, class 53
     /// insufficient resources, 58000 and 58030 system and I/O errors, class 08 connection exceptions; and Npgsql's own
     /// broken-connection errors. Not 55000 (object not in prerequisite state), which retrying does not change.
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        PostgresException pg => pg.SqlState is "40001" or "40003" or "40P01" or "55P03" or "57014" or "57P01" or "57P02" or "57P03" or "58000" or "58030" ||
+        PostgresException pg => pg.SqlState is "40001" or "40003" or "40P01" or "55P03" or "55006" or "57014" or "57P01" or "57P02" or "57P03" or "58000" or "58030" ||
             pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => false,

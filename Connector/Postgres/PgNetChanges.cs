@@ -15,7 +15,10 @@ public sealed class PgNetChanges
     private readonly Dictionary<string, Dictionary<string, string>> keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> owners = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => keys.Count == 0 && owners.Count == 0;
+    public bool IsEmpty => keys.Count == 0 && owners.Count == 0 && Truncated.Count == 0;
+
+    /// <summary>The tables truncated in the window: no change per key says what went, so their classes go whole.</summary>
+    public HashSet<string> Truncated { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The changed keys of a class table with their operation, in first-change order; empty when none.</summary>
     public IReadOnlyList<(string Key, string Operation)> Keys(string table) =>
@@ -37,7 +40,11 @@ public sealed class PgNetChanges
         var net = new PgNetChanges();
         foreach (var change in changes.Where(c => c.Schema == mapping.SqlSchema))
         {
-            if (classKeys.TryGetValue(change.Table, out var keyColumn))
+            if (change.Kind == PgChangeKind.Truncate)
+            {
+                net.Truncated.Add(change.Table);
+            }
+            else if (classKeys.TryGetValue(change.Table, out var keyColumn))
             {
                 net.AddRow(change, keyColumn);
             }

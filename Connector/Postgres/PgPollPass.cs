@@ -66,13 +66,30 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
     }
 }
 
-/// <summary>The ship job's pass on PostgreSQL: every served Realm path's unshipped outbox transactions written to its outbound journal.</summary>
-public sealed class PgShipPass(ServedRealms served, PgConnectionFactory connections, JournalPaths journal) : IShipPass
+/// <summary>
+/// The ship job's pass on PostgreSQL: every served Realm path's unshipped outbox transactions written to its outbound
+/// journal. One at a time in the process: run's capture loop ships right after a capture, and the ship job on its interval.
+/// </summary>
+public sealed class PgShipPass(ServedRealms served, PgConnectionFactory connections, JournalPaths journal) : IShipPass, IDisposable
 {
-    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken) =>
-        await OutboxShipper.ShipServedAsync(served, journal, async token =>
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        try
         {
-            var connection = await connections.OpenAsync(token);
-            return (new PgOutboxStore(connection), connection);
-        }, cancellationToken);
+            return await OutboxShipper.ShipServedAsync(served, journal, async token =>
+            {
+                var connection = await connections.OpenAsync(token);
+                return (new PgOutboxStore(connection), connection);
+            }, cancellationToken);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public void Dispose() => _one.Dispose();
 }

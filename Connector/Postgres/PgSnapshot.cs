@@ -27,22 +27,18 @@ public sealed record PgSnapshot(ulong Xmin, ulong Xmax, IReadOnlySet<ulong> InPr
     }
 
     /// <summary>
-    /// Whether the committed transaction <paramref name="xid"/> (32 bits, as logical decoding gives it) is visible: its
-    /// epoch is that of <see cref="Xmax"/>, or the one before when it would lie at or after it.
+    /// Whether the committed transaction <paramref name="xid"/> (32 bits, as logical decoding gives it) is visible in
+    /// this snapshot.
     /// </summary>
     public bool Sees(uint xid)
     {
-        var full = (Xmax & ~0xFFFF_FFFFUL) | xid;
+        // Widened by its signed distance from xmax, as PostgreSQL's widen_snapshot_xid does: a decoded xid is recent.
+        var full = (ulong)((long)Xmax + (int)(xid - (uint)Xmax));
         if (full >= Xmax)
         {
-            if (full < 0x1_0000_0000UL)
-            {
-                return false; // not assigned when the snapshot was taken
-            }
-
-            full -= 0x1_0000_0000UL;
+            return false; // not completed when the snapshot was taken
         }
 
-        return full < Xmin || (full < Xmax && !InProgress.Contains(full));
+        return full < Xmin || !InProgress.Contains(full);
     }
 }

@@ -12,7 +12,9 @@ namespace Connector.Scheduling;
 /// </summary>
 public static class ConnectorSchedule
 {
-    public static void Add(IServiceCollection services, ConnectorOptions options)
+    /// <param name="pollJob">Whether the poll pass runs on the schedule: by default not on PostgreSQL, where run's capture
+    /// follows the replication stream's push instead (Postgres/PgCaptureLoop).</param>
+    public static void Add(IServiceCollection services, ConnectorOptions options, bool? pollJob = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var scheduler = options.Scheduler;
@@ -32,7 +34,10 @@ public static class ConnectorSchedule
             }
 
             AddJob<InboundApplyJob>(q, PassKind.Inbound, scheduler.InboundInterval, scheduler.InboundCron);
-            AddJob<PollJob>(q, PassKind.Poll, scheduler.PollInterval, scheduler.PollCron);
+            if (pollJob ?? options.Served() != DatabaseProvider.Postgres)
+            {
+                AddJob<PollJob>(q, PassKind.Poll, scheduler.PollInterval, scheduler.PollCron);
+            }
             AddJob<ShipJob>(q, PassKind.Ship, scheduler.ShipInterval, scheduler.ShipCron);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

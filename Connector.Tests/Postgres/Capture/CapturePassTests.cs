@@ -50,6 +50,11 @@ public sealed class CapturePassTests
         await harness.QueryAsync("""DELETE FROM app."Person__dogs"; DELETE FROM app."Dog" WHERE name = 'rex'; DELETE FROM app."Person__tags";""");
         Assert.That(await run.SyncAsync(), Is.Null, "deletes, a cleared list and a cleared set");
 
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('x'), ('y');""");
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""TRUNCATE app."Dog"; INSERT INTO app."Dog" (name) VALUES ('z');""");
+        Assert.That(await run.SyncAsync(), Is.Null, "a TRUNCATE says no key: the class goes whole");
+
         var (nothing, none) = await run.PassAsync();
         Assert.That((nothing.Transactions, none), Is.EqualTo((0, (IReadOnlyList<Connector.Adapter.AdapterTransaction>)[])), "nothing new: nothing sent");
     }

@@ -52,7 +52,8 @@ public sealed class PostgresCliTests
         }
 
         File.Copy(Path.Combine(Samples, "instructions.jsonl"), Path.Combine(journal.Inbound("/default"), "00000000000000000001.jsonl"));
-        Assert.That(CliRun.Of("sync", "--config", PgTestConfig.Write(applied, journal.Root)).ExitCode, Is.EqualTo(0));
+        var sync = CliRun.Of("sync", "--config", PgTestConfig.Write(applied, journal.Root));
+        Assert.That(sync.ExitCode, Is.EqualTo(0), sync.Error);
         var plan = CliRun.Of("plan", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--instructions", Path.Combine(Samples, "instructions.jsonl"), "--out", output);
         Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Error);
 
