@@ -7,7 +7,8 @@ namespace Connector.Postgres;
 /// <summary>
 /// <c>status</c> with <c>Database.Provider = postgres</c>: per mapped Realm path, the inbound cursor and when it last
 /// moved, the dead letters, the schema deployments, and, once <c>install</c> made one, the replication slot: whether
-/// it is active, the WAL it retains, how far it is behind, and PostgreSQL's <c>wal_status</c>. A slot whose WAL is
+/// it is active, the WAL it retains, how far it is behind, and PostgreSQL's <c>wal_status</c>; the position capture
+/// stored (the LSN lag in bytes and the time since the last pass), the outbox backlog and the conflicts. A slot whose WAL is
 /// lost (or about to be) is a warning, exit code 8.
 /// </summary>
 public static class PgStatus
@@ -18,9 +19,15 @@ public static class PgStatus
                (SELECT count(*) FROM realmsync."SchemaDeployment" AS s WHERE s."RealmId" = r."RealmId"),
                sl.active, sl.wal_status,
                pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), sl.restart_lsn)::bigint,
-               pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), sl.confirmed_flush_lsn)::bigint
+               pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), sl.confirmed_flush_lsn)::bigint,
+               p."Lsn"::text, pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), p."Lsn")::bigint,
+               EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - p."UpdatedAt")::double precision,
+               (SELECT count(*) FROM realmsync."Outbox" AS o WHERE o."RealmId" = r."RealmId" AND o."ShippedAt" IS NULL),
+               (SELECT min(o."CreatedAt") FROM realmsync."Outbox" AS o WHERE o."RealmId" = r."RealmId" AND o."ShippedAt" IS NULL),
+               (SELECT count(*) FROM realmsync."Conflict" AS f WHERE f."RealmId" = r."RealmId")
         FROM realmsync."MappedRealm" AS r
         LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId"
+        LEFT JOIN realmsync."CapturePosition" AS p ON p."RealmId" = r."RealmId"
         LEFT JOIN pg_catalog.pg_replication_slots AS sl
             ON sl.slot_name = {PgCapture.SlotNameSql("r.\"RealmId\"")}
         ORDER BY r."RealmId";
@@ -33,11 +40,18 @@ public static class PgStatus
         await using var connections = PgConnectionFactory.For(options);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var target = PostgresOptionsValidator.Masked(options.ConnectionString);
-        await using (var probe = new NpgsqlCommand("""SELECT to_regclass('realmsync."MappedRealm"') IS NOT NULL;""", connection))
+        await using (var probe = new NpgsqlCommand("""SELECT to_regclass('realmsync."MappedRealm"') IS NOT NULL, to_regclass('realmsync."Outbox"') IS NOT NULL;""", connection))
+        await using (var found = await probe.ExecuteReaderAsync(cancellationToken))
         {
-            if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
+            await found.ReadAsync(cancellationToken);
+            if (!found.GetBoolean(0))
             {
                 throw new ConnectorException($"{target}: the catalog (schema realmsync) is absent; deploy it with bootstrap --provider postgres --apply.", ExitCodes.NotReady);
+            }
+
+            if (!found.GetBoolean(1))
+            {
+                throw new ConnectorException($"{target}: the catalog is version 1 (no outbox); run 'realm-sqlserver install' to upgrade it.", ExitCodes.NotReady);
             }
         }
 
@@ -49,7 +63,13 @@ public static class PgStatus
         {
             var cursor = reader.IsDBNull(3) ? "no cursor row" : string.Create(CultureInfo.InvariantCulture, $"version {reader.GetInt64(3)} (moved {reader.GetDateTime(4):yyyy-MM-dd HH:mm:ss} UTC)");
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Realm path '{reader.GetString(1)}' (schema {reader.GetString(2)}): inbound cursor {cursor}; {reader.GetInt64(5)} dead letter(s); {reader.GetInt64(6)} schema deployment(s)."));
+                $"Realm path '{reader.GetString(1)}' (schema {reader.GetString(2)}): inbound cursor {cursor}; {reader.GetInt64(5)} dead letter(s); {reader.GetInt64(16)} conflict(s); {reader.GetInt64(6)} schema deployment(s)."));
+            var backlog = reader.GetInt64(14) == 0 ? "empty" : string.Create(CultureInfo.InvariantCulture,
+                $"{reader.GetInt64(14)} transaction(s) not shipped, the oldest from {reader.GetDateTime(15):yyyy-MM-dd HH:mm:ss} UTC");
+            await output.WriteLineAsync(reader.IsDBNull(11)
+                ? $"  capture: never read (the first capture pass sends the tables whole); outbox {backlog}."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"  capture: read up to {reader.GetString(11)}, {Bytes(reader, 12)} of WAL behind, {reader.GetDouble(13):F1} s since the last pass that read; outbox {backlog}."));
             if (reader.IsDBNull(7))
             {
                 await output.WriteLineAsync("  change capture: no replication slot (install creates one when PostgreSQL to Realm is wanted).");

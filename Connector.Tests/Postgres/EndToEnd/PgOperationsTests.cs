@@ -33,12 +33,18 @@ public sealed class PgOperationsTests
 
         var status = CliRun.Of("status", "--config", config);
         Assert.That(status.ExitCode, Is.EqualTo(0), status.Output + status.Error);
-        Assert.That(status.Output, Does.Contain("Realm path '/doctored' (schema app): inbound cursor version 2").And.Contain("1 dead letter(s); 1 schema deployment(s)."));
+        Assert.That(status.Output, Does.Contain("Realm path '/doctored' (schema app): inbound cursor version 2").And.Contain("1 dead letter(s); 0 conflict(s); 1 schema deployment(s)."));
+        Assert.That(status.Output, Does.Contain("  capture: never read (the first capture pass sends the tables whole); outbox empty."));
         Assert.That(status.Output, Does.Contain("change capture: no replication slot"));
 
         Assert.That(CliRun.Of("install", "--config", config).ExitCode, Is.EqualTo(0));
         var captured = CliRun.Of("status", "--config", config);
         Assert.That(captured.Output, Does.Match(@"change capture: slot inactive, wal_status reserved, retains [\d,]+ bytes of WAL, [\d,]+ bytes not yet confirmed\."));
+        var synced = CliRun.Of("sync", "--config", config);
+        Assert.That(synced.ExitCode, Is.EqualTo(0), synced.Output + synced.Error);
+        var after = CliRun.Of("status", "--config", config);
+        Assert.That(after.Output, Does.Match(@"  capture: read up to [0-9A-F]+/[0-9A-F]+, [\d,]+ bytes of WAL behind, [\d.]+ s since the last pass that read; outbox empty\."),
+            "sync captured (the initial load) and shipped");
     }
 
     [Test]
