@@ -1,7 +1,6 @@
 using Connector.Adapter;
 using Connector.Cli;
 using Connector.Configuration;
-using Connector.Tests.Cli;
 using Connector.Tests.Configuration;
 using Connector.Tests.Journal;
 using Connector.Tests.Postgres.EndToEnd;
@@ -16,18 +15,11 @@ namespace Connector.Tests.Postgres.Capture;
 [TestFixture]
 public sealed class CaptureLoopTests
 {
-    private static readonly string Samples = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "samples");
-
     [Test]
     public async Task Run_sends_a_row_committed_in_postgresql_to_the_outbound_journal_without_waiting_for_the_poll_interval()
     {
-        PostgresServer.Require();
-        var connectionString = await PostgresServer.CreateDatabaseAsync("captureloop");
         using var journal = new JournalDirectory();
-        var config = PgTestConfig.Write(connectionString, journal.Root);
-        var bootstrap = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--out", Path.Combine(journal.Root, "out"), "--apply", "--config", config);
-        Assert.That(bootstrap.ExitCode, Is.EqualTo(0), bootstrap.Error + bootstrap.Output);
-        File.Copy(Path.Combine(Samples, "instructions.jsonl"), Path.Combine(journal.Inbound("/default"), "00000000000000000001.jsonl"));
+        var (connectionString, config) = await PgSample.DeployAsync(journal, "captureloop");
         var options = ConnectorConfiguration.LoadOrThrow(config, ConfigFiles.NoEnvironment);
         options.Scheduler.PollInterval = TimeSpan.FromHours(1);
         options.Scheduler.ShipInterval = TimeSpan.FromHours(1);

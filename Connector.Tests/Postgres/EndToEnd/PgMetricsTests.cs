@@ -1,7 +1,6 @@
 using Connector.Adapter;
 using Connector.Cli;
 using Connector.Configuration;
-using Connector.Tests.Cli;
 using Connector.Tests.Configuration;
 using Connector.Tests.Journal;
 using Connector.Tests.Metrics;
@@ -16,19 +15,12 @@ namespace Connector.Tests.Postgres.EndToEnd;
 [TestFixture]
 public sealed class PgMetricsTests
 {
-    private static readonly string Samples = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "samples");
-
     [Test]
     public async Task Run_on_postgresql_serves_the_applied_counts_at_the_metrics_endpoint()
     {
-        PostgresServer.Require();
-        var connectionString = await PostgresServer.CreateDatabaseAsync("metrics");
         using var journal = new JournalDirectory();
-        var config = PgTestConfig.Write(connectionString, journal.Root);
-        var bootstrap = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Path.Combine(Samples, "realm-schema.json"), "--out", Path.Combine(journal.Root, "out"), "--apply", "--config", config);
-        Assert.That(bootstrap.ExitCode, Is.EqualTo(0), bootstrap.Error + bootstrap.Output);
-        var sample = Path.Combine(Samples, "instructions.jsonl");
-        File.Copy(sample, Path.Combine(journal.Inbound("/default"), "00000000000000000001.jsonl"));
+        var (_, config) = await PgSample.DeployAsync(journal, "metrics");
+        var sample = Path.Combine(PgSample.Samples, "instructions.jsonl");
         var lines = await File.ReadAllLinesAsync(sample);
         var instructions = lines.Sum(l => AdapterCodec.Decode(l).Instructions.Length);
 
