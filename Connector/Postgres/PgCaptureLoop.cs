@@ -37,8 +37,9 @@ public sealed class PgCaptureLoop(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or ConnectorException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // As the poll job of SQL Server: a failed pass is logged and tried again; nothing of it was committed.
                 var wait = TimeSpan.FromTicks(Math.Min(interval.Ticks, TimeSpan.FromSeconds(5).Ticks));
                 logger.LogError(e, "PostgreSQL capture loop: {Error}; trying again in {Wait}", e.Message, wait);
                 await Task.Delay(wait, stoppingToken);
