@@ -12,8 +12,8 @@ namespace Connector.Postgres;
 /// PostgreSQL to Realm in <c>run</c>, driven by the replication stream's push rather than a poll interval: each served
 /// path's slot is streamed until the server sends a change of a transaction the connector did not write (pgoutput sends
 /// a transaction when it commits), or another pass's barrier, or <c>Scheduler:PollInterval</c> passes; then the streams
-/// are closed (a capture pass needs its slot), one capture pass runs over every path and, when it wrote anything, one
-/// ship pass at once. Nothing is confirmed by the streams: only the capture pass moves a slot.
+/// are closed (a capture pass needs its slot), one capture pass runs over every path, then one ship pass (which also
+/// sends what the applier's conflict probes captured). Nothing is confirmed by the streams: only the capture pass moves a slot.
 /// </summary>
 public sealed class PgCaptureLoop(
     ServedRealms served, PgConnectionFactory connections, PgCapturePass capture, IPollPass poll, IShipPass ship, PassRunner runner,
@@ -25,11 +25,9 @@ public sealed class PgCaptureLoop(
         {
             try
             {
-                var result = await runner.RunAsync(PassKind.Poll, poll.RunAsync, stoppingToken);
-                if (result.Transactions > 0)
-                {
-                    await runner.RunAsync(PassKind.Ship, ship.RunAsync, stoppingToken);
-                }
+                await runner.RunAsync(PassKind.Poll, poll.RunAsync, stoppingToken);
+                // Always: the applier's conflict probes capture too (PgConflictProbe), and what they wrote goes out now.
+                await runner.RunAsync(PassKind.Ship, ship.RunAsync, stoppingToken);
 
                 await WaitForChangesAsync(stoppingToken);
             }

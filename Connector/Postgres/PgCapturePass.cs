@@ -40,8 +40,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
     public Func<Task>? BeforeConfirm { get; init; }
 
     /// <param name="tablesForcedWhole">Tables to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
+    /// <param name="conflicts">The applier's probe before a Realm transaction: which of its keys SQL changed (<see cref="PgConflictProbe"/>).</param>
     public async Task<PollResult> RunAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken,
+        PgConflictProbe? conflicts = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -52,7 +54,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
-                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, cancellationToken);
+                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, conflicts, cancellationToken);
                 if (result is not null)
                 {
                     return result;
@@ -76,7 +78,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>One attempt: null when a transaction read from the slot is not visible in the snapshot (rolled back, try again).</summary>
     private async Task<PollResult?> AttemptAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, PgConflictProbe? conflicts,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         PgSnapshot snapshot;
@@ -110,6 +113,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         reloads.AddRange(net.Truncated.Where(t => reloads.All(r => r.Table != t))
             .Select(t => new TableReload(mapping.SqlSchema, t, (long)(ulong)position!.Value, null, "truncated in PostgreSQL: re-sent whole")));
         var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole).ToHashSet(StringComparer.Ordinal));
+        if (conflicts is not null && whole.Count == 0)
+        {
+            await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
+        }
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
         var batcher = await reads.StartAsync(source, cancellationToken);

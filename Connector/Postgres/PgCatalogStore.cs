@@ -105,6 +105,22 @@ public static class PgCatalogStore
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public static async Task InsertConflictAsync(NpgsqlConnection connection, ConflictRecord conflict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO realmsync."Conflict" ("RealmId", "Version", "InstructionIndex", "ClassName", "ObjectIdentity", "Policy", "SqlChangeVersion", "RealmValues", "SqlValues")
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+            """, connection);
+        foreach (var value in new object?[] { conflict.RealmId, conflict.Version, conflict.InstructionIndex, conflict.ClassName, conflict.ObjectIdentity, conflict.Policy, conflict.SqlChangeVersion, conflict.RealmValues, conflict.SqlValues })
+        {
+            command.Parameters.Add(value is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task InsertDeadLetterAsync(NpgsqlConnection connection, DeadLetterRecord deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);

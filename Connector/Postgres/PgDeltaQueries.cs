@@ -26,6 +26,13 @@ public static class PgDeltaQueries
             .ToString();
     }
 
+    /// <summary>The keys in <c>$1</c> (text) that have no row in the class table.</summary>
+    public static string Missing(SchemaMapping mapping, SqlTableDefinition table)
+    {
+        var key = Key(table);
+        return $"SELECT k FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM {PgTableWriter.Q(table)} AS t WHERE t.{PgIdentifier.Quote(key)} = k::{KeyType(mapping, table, key)});";
+    }
+
     /// <summary>A page of every row of a class table, each as an insert, after the key <c>$1</c> (null: from the start), at most <c>$2</c> rows.</summary>
     public static string ClassReload(SchemaMapping mapping, SqlTableDefinition table)
     {

