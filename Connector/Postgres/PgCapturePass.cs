@@ -51,6 +51,13 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         await LockAsync(connection, "pg_advisory_lock", realmId, cancellationToken);
         try
         {
+            if (conflicts is not null && await SlotStatusAsync(connection, realmId, cancellationToken) is null or "lost")
+            {
+                // A probe never makes a slot: creating one waits for every transaction with an xid, the applier's own
+                // included. The poll pass sees to it; until then nothing is captured, so nothing conflicts.
+                return Nothing;
+            }
+
             var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
@@ -113,8 +120,16 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         reloads.AddRange(net.Truncated.Where(t => reloads.All(r => r.Table != t))
             .Select(t => new TableReload(mapping.SqlSchema, t, (long)(ulong)position!.Value, null, "truncated in PostgreSQL: re-sent whole")));
         var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole).ToHashSet(StringComparer.Ordinal));
-        if (conflicts is not null && whole.Count == 0)
+        if (conflicts is not null)
         {
+            if (whole.Count > 0)
+            {
+                // A probe does not re-send tables whole: rows read before Realm's change would overwrite it in Realm.
+                // The poll pass after the Realm transaction reloads them, with Realm's change in them.
+                await transaction.RollbackAsync(cancellationToken);
+                return Nothing;
+            }
+
             await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
         }
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
@@ -144,17 +159,21 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             : [.. mapping.Tables.Select(t => new TableReload(mapping.SqlSchema, t.Name, position is { } p ? (long)(ulong)p : null, null, reason))];
     }
 
+    private static PollResult Nothing { get; } = new(0, 0, 0, 0, []);
+
+    private static async Task<string?> SlotStatusAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand(
+            $"SELECT COALESCE(wal_status, '') FROM pg_catalog.pg_replication_slots WHERE slot_name = {PgCapture.SlotNameSql("$1::text")};", connection);
+        read.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        return (string?)await read.ExecuteScalarAsync(cancellationToken);
+    }
+
     /// <summary>Creates the slot (and publication) when missing, dropping it first when PostgreSQL invalidated it; returns why the path must be re-sent whole, or null.</summary>
     private static async Task<string?> EnsureSlotAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
     {
         var slot = await PgCapture.SlotNameAsync(connection, realmId, cancellationToken);
-        string? status;
-        await using (var read = new NpgsqlCommand("SELECT COALESCE(wal_status, '') FROM pg_catalog.pg_replication_slots WHERE slot_name = $1;", connection))
-        {
-            read.Parameters.Add(new NpgsqlParameter { Value = slot });
-            status = (string?)await read.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var status = await SlotStatusAsync(connection, realmId, cancellationToken);
         string? lost = null;
         if (status == "lost")
         {

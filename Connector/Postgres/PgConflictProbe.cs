@@ -17,7 +17,7 @@ namespace Connector.Postgres;
 /// </summary>
 public sealed class PgConflictProbe
 {
-    private readonly List<(int Call, string Table, string Key, object PlanKey, bool Writes)> _touched = [];
+    private readonly List<(int Call, string Table, string Key, object PlanKey, CallKind Kind)> _touched = [];
     private readonly Dictionary<(string Table, string Key), SqlChange> _found = [];
 
     private PgConflictProbe(bool leaveOut) => LeaveOut = leaveOut;
@@ -38,7 +38,7 @@ public sealed class PgConflictProbe
         var probe = new PgConflictProbe(policy == ConflictPolicy.RealmWins);
         foreach (var touch in ConflictKeys.Of(MappingContext.For(plan.Mapping), plan))
         {
-            probe.Touch(touch.Call, touch.Table, touch.Keys, touch.Kind is not (CallKind.Update or CallKind.ListInsert or CallKind.ListSet or CallKind.ListErase or CallKind.ListClear));
+            probe.Touch(touch.Call, touch.Table, touch.Keys, touch.Kind);
         }
 
         return probe;
@@ -72,9 +72,8 @@ public sealed class PgConflictProbe
             foreach (var key in changed)
             {
                 _found[(table, key)] = new SqlChange(lsn, gone.Contains(key) ? "D" : "U");
-                // realm-wins: Realm's change stands, so SQL's is not sent; but a row SQL deleted that Realm only SETs
-                // stays deleted (the SET changes nothing), and Realm must hear of the DELETE.
-                if (LeaveOut && (!gone.Contains(key) || _touched.Any(t => t.Table == table && t.Key == key && t.Writes)))
+                // realm-wins: Realm's change stands, so SQL's is not sent where Realm's overwrites it.
+                if (LeaveOut && Overwrites(table, key, gone.Contains(key)))
                 {
                     net.Remove(table, key);
                 }
@@ -114,13 +113,24 @@ public sealed class PgConflictProbe
         return gone;
     }
 
-    /// <param name="writes">Whether the call leaves Realm's state of the row whatever SQL did (an INSERT re-creates it, a
-    /// DELETE removes it, a collection is replaced); a SET or LIST_* on a row SQL deleted changes nothing.</param>
-    private void Touch(int call, string table, IEnumerable<object> keys, bool writes)
+    private void Touch(int call, string table, IEnumerable<object> keys, CallKind kind)
     {
         foreach (var key in keys)
         {
-            _touched.Add((call, table, Text(key), key, writes));
+            _touched.Add((call, table, Text(key), key, kind));
         }
     }
+
+    /// <summary>
+    /// Whether Realm's change leaves SQL's change to the row nothing to say (realm-wins leaves it out of the outbox): an
+    /// INSERT re-creates the row and a DELETE removes it whatever SQL did; a SET or a replaced collection overwrites a
+    /// row SQL changed but changes nothing on a row SQL deleted (whose DELETE must go out); a LIST_* never writes its
+    /// owner's row, so SQL's change to it always goes out.
+    /// </summary>
+    private bool Overwrites(string table, string key, bool gone) => _touched.Any(t => t.Table == table && t.Key == key && (t.Kind switch
+    {
+        CallKind.Upsert or CallKind.Delete => true,
+        CallKind.Update or CallKind.Replace => !gone,
+        _ => false,
+    }));
 }

@@ -157,6 +157,34 @@ public sealed class CapturePassTests
         Assert.That(await run.SyncAsync(), Is.Null, "after the outbox reaches Realm, Realm and the tables agree");
     }
 
+    [Test]
+    public async Task Under_realm_wins_a_list_edit_does_not_hide_an_SQL_update_of_its_owner_and_a_truncate_defers_to_the_poll_pass()
+    {
+        var (harness, run) = await StartAsync("/capture/conflict-list");
+        await using var _ = harness;
+        harness.Append(2,
+            """{"type":"INSERT","object_type":"Person","identity":["objectId","0123456789abcdef01234567"],"values":{"_id":["objectId","0123456789abcdef01234567"],"name":"Ann"}}""",
+            """{"type":"INSERT","object_type":"Dog","identity":"rex","values":{"name":"rex"}}""");
+        Assert.That((await harness.RunOnceAsync()).Applied, Is.EqualTo(1));
+        run.ApplyToRealm(harness.Journaled[^1]);
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await using var connections = harness.ApplierConnections();
+        var applier = new PgTransactionApplier(connections) { Capture = new PgCapturePass(harness.ConnectionString, run.Options), Policy = ConflictPolicy.RealmWins };
+        var (mapped, _) = await applier.FindAsync(harness.RealmPath, CancellationToken.None);
+
+        await harness.QueryAsync("""UPDATE app."Person" SET name = 'Sql';""");
+        var edit = harness.Transaction(3, """{"type":"LIST_INSERT","object_type":"Person","identity":["objectId","0123456789abcdef01234567"],"property":"dogs","list_index":0,"object_identity":"rex"}""");
+        run.ApplyToRealm(edit);
+        Assert.That((await applier.ApplyAsync(mapped!, edit, CancellationToken.None)).Conflicts, Is.EqualTo(0), "an update of the owner is no conflict for a LIST_*");
+        Assert.That(await run.SyncAsync(), Is.Null, "SQL's new name reached Realm, and Realm's list edit is in the tables");
+
+        await harness.QueryAsync("""TRUNCATE app."Person__dogs";""");
+        var set = harness.Transaction(4, """{"type":"SET","object_type":"Dog","identity":"rex","values":{"born":["date",0]}}""");
+        run.ApplyToRealm(set);
+        Assert.That((await applier.ApplyAsync(mapped!, set, CancellationToken.None)).Conflicts, Is.EqualTo(0), "a probe meeting a TRUNCATE leaves the reload to the poll pass");
+        Assert.That(await run.SyncAsync(), Is.Null, "the poll pass re-sends the truncated list's owners whole, with Realm's change in the tables");
+    }
+
     private static async Task<(PgInboundHarness Harness, PgCaptureRun Run)> StartAsync(string realmPath)
     {
         PostgresServer.Require();
