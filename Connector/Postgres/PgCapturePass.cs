@@ -40,10 +40,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
     public Func<Task>? BeforeConfirm { get; init; }
 
     /// <param name="tablesForcedWhole">Tables to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
-    /// <param name="conflicts">The applier's probe before a Realm transaction: which of its keys SQL changed (<see cref="PgConflictProbe"/>).</param>
     public async Task<PollResult> RunAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken,
-        PgConflictProbe? conflicts = null)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -51,17 +49,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         await LockAsync(connection, "pg_advisory_lock", realmId, cancellationToken);
         try
         {
-            if (conflicts is not null && await SlotStatusAsync(connection, realmId, cancellationToken) is null or "lost")
-            {
-                // A probe never makes a slot: creating one waits for every transaction with an xid, the applier's own
-                // included. The poll pass sees to it; until then nothing is captured, so nothing conflicts.
-                return Nothing;
-            }
-
             var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
-                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, conflicts, cancellationToken);
+                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, cancellationToken);
                 if (result is not null)
                 {
                     return result;
@@ -85,10 +76,54 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>One attempt: null when a transaction read from the slot is not visible in the snapshot (rolled back, try again).</summary>
     private async Task<PollResult?> AttemptAsync(
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var (result, end) = await CaptureAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, null, cancellationToken);
+        if (result is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (BeforeConfirm is not null)
+        {
+            await BeforeConfirm();
+        }
+
+        await new PgChangeReader(ConnectionString).ConfirmAsync(realmId, end, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// The applier's conflict probe (<see cref="PgConflictProbe"/>), inside its REPEATABLE READ transaction, whose caller
+    /// holds the path's advisory lock (<see cref="LockAsync"/>) since before the transaction began: the SQL changes not
+    /// yet captured go to the outbox with the position in the applier's own transaction, so that a Realm transaction
+    /// that fails takes them back with it and its retry sees the same conflicts. Returns the position to confirm once
+    /// the caller committed, or null when the probe found nothing to do: no slot (the poll pass makes it), or tables
+    /// to re-send whole (the poll pass after the Realm transaction sends them, with its change in them).
+    /// </summary>
+    public async Task<NpgsqlLogSequenceNumber?> ProbeAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, PgConflictProbe probe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        // A probe never makes a slot: creating one waits for every transaction with an xid, the applier's own included.
+        if (await SlotStatusAsync(connection, realmId, cancellationToken) is null or "lost")
+        {
+            return null;
+        }
+
+        var (result, end) = await CaptureAsync(connection, realmId, mapping, null, new HashSet<string>(), probe, cancellationToken);
+        return result is null
+            ? throw new PgCaptureRaceException($"Realm path '{mapping.RealmPath}': the conflict probe met a transaction committing as its snapshot was taken ({LastRace}); the Realm transaction is tried again.")
+            : ReferenceEquals(result, Nothing) ? null : end;
+    }
+
+    /// <summary>The capture inside the caller's REPEATABLE READ transaction: null when the snapshot missed a transaction read (roll back, try again).</summary>
+    private async Task<(PollResult? Result, NpgsqlLogSequenceNumber End)> CaptureAsync(
         NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, PgConflictProbe? conflicts,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         PgSnapshot snapshot;
         await using (var take = new NpgsqlCommand("SELECT pg_catalog.pg_current_snapshot()::text;", connection))
         {
@@ -111,8 +146,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         if (fresh.Where(t => t.Changes.Count > 0 && !snapshot.Sees(t.Xid)).Select(t => t.Xid).ToList() is { Count: > 0 } unseen)
         {
             LastRace = $"transaction(s) {string.Join(", ", unseen)} committed before the barrier but not visible in snapshot {snapshot.Xmin}:{snapshot.Xmax}";
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
+            return (null, default);
         }
 
         var net = PgNetChanges.From(mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes));
@@ -126,12 +160,12 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             {
                 // A probe does not re-send tables whole: rows read before Realm's change would overwrite it in Realm.
                 // The poll pass after the Realm transaction reloads them, with Realm's change in them.
-                await transaction.RollbackAsync(cancellationToken);
-                return Nothing;
+                return (Nothing, default);
             }
 
             await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
         }
+
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
         var batcher = await reads.StartAsync(source, cancellationToken);
@@ -140,14 +174,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         batcher.Flush();
         await reads.WriteCompletedAsync(cancellationToken);
         await store.WritePositionAsync(realmId, batch.End, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (BeforeConfirm is not null)
-        {
-            await BeforeConfirm();
-        }
-
-        await new PgChangeReader(ConnectionString).ConfirmAsync(realmId, batch.End, cancellationToken);
-        return new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]);
+        return (new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]), batch.End);
     }
 
     /// <summary>Every table, when the slot cannot say what changed: the path was never read, or its slot was lost.</summary>
@@ -191,7 +218,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         return lost;
     }
 
-    private static async Task LockAsync(NpgsqlConnection connection, string function, int realmId, CancellationToken cancellationToken)
+    /// <summary>Takes (<c>pg_advisory_lock</c>) or releases (<c>pg_advisory_unlock</c>) the path's session lock that keeps its captures apart.</summary>
+    public static async Task LockAsync(NpgsqlConnection connection, string function, int realmId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"SELECT pg_catalog.{function}({CaptureLock}, $1);", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });

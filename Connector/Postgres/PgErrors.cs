@@ -34,6 +34,7 @@ public static class PgErrors
         PostgresException pg => pg.SqlState is "40001" or "40003" or "40P01" or "55P03" or "55006" or "57014" or "57P01" or "57P02" or "57P03" or "58000" or "58030" ||
             pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
         NpgsqlException npgsql => npgsql.IsTransient,
+        PgCaptureRaceException => true,
         _ => false,
     };
 

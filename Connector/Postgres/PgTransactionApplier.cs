@@ -4,6 +4,7 @@ using Connector.Applier;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Connector.Postgres;
 
@@ -58,7 +59,28 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(realm);
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        if (Capture is null)
+        {
+            return await ApplyAsync(connection, realm, transaction, cancellationToken);
+        }
+
+        // With conflict detection, the path's captures wait for this transaction (and it for them) from before its
+        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent.
+        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", realm.RealmId, cancellationToken);
+        try
+        {
+            return await ApplyAsync(connection, realm, transaction, cancellationToken);
+        }
+        finally
+        {
+            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", realm.RealmId, CancellationToken.None);
+        }
+    }
+
+    private async Task<ApplyOutcome> ApplyAsync(NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken)
+    {
+        // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
+        await using var sqlTransaction = await connection.BeginTransactionAsync(Capture is null ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, cancellationToken);
         var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken, MarksOwnWrites)
             ?? throw new ConnectorException(
                 $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
@@ -75,7 +97,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
-        var resolution = await ResolveAsync(realm, transaction, mapping, TransactionPlanner.Plan(transaction, mapping), captured, cancellationToken);
+        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, mapping), captured, cancellationToken);
         var plan = resolution.Plan;
         if (plan.SchemaChanged)
         {
@@ -121,34 +143,37 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         await CheckpointAsync(ApplyStep.BeforeCommit, transaction);
         await sqlTransaction.CommitAsync(cancellationToken);
         await CheckpointAsync(ApplyStep.AfterCommit, transaction);
+        if (confirm is { } lsn)
+        {
+            await new PgChangeReader(Capture!.ConnectionString).ConfirmAsync(realm.RealmId, lsn, cancellationToken);
+        }
+
         return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused, Conflicts = resolution.Conflicts.Length };
     }
 
     /// <summary>
-    /// With <see cref="Capture"/> and a captured path: a capture pass first, on a connection of its own, which sends Realm
-    /// the SQL changes not yet sent and says which of them this transaction touches; the policy decides (<see cref="ConflictResolver"/>).
-    /// A schema change has no conflicts to find before it (its new tables hold nothing yet).
+    /// With <see cref="Capture"/> and a captured path: the probe's capture first, in this transaction (<see
+    /// cref="PgCapturePass.ProbeAsync"/>), which queues for Realm the SQL changes not yet sent and says which of them
+    /// this transaction touches; the policy decides (<see cref="ConflictResolver"/>). Returns the position to confirm
+    /// after the commit. If the transaction fails, the probe's outbox rows go with it and its retry sees the same.
     /// </summary>
-    private async Task<ConflictResolution> ResolveAsync(
-        MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool captured, CancellationToken cancellationToken)
+    private async Task<(ConflictResolution Resolution, NpgsqlLogSequenceNumber? Confirm)> ResolveAsync(
+        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool captured,
+        CancellationToken cancellationToken)
     {
         if (Capture is null || !captured || plan.Calls.Length == 0)
         {
-            return ConflictResolution.None(plan);
+            return (ConflictResolution.None(plan), null);
         }
 
         var probe = PgConflictProbe.For(plan, Policy);
         if (probe.Keys.Count == 0)
         {
-            return ConflictResolution.None(plan);
+            return (ConflictResolution.None(plan), null);
         }
 
-        await using (var side = await connections.OpenAsync(cancellationToken))
-        {
-            await Capture.RunAsync(side, realm.RealmId, mapping, new HashSet<string>(), cancellationToken, probe);
-        }
-
-        return probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy);
+        var confirm = await Capture.ProbeAsync(connection, realm.RealmId, mapping, probe, cancellationToken);
+        return (probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy), confirm);
     }
 
     public async Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken)

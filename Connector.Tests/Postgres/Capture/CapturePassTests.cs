@@ -124,11 +124,13 @@ public sealed class CapturePassTests
         Assert.That(await stale.DifferenceAsync(), Is.Null, "a Realm that lost everything, re-seeded by the resend alone");
     }
 
-    [TestCase(ConflictPolicy.SqlWins, "2001-01-01 00:00:00")]
-    [TestCase(ConflictPolicy.RealmWins, "1970-01-02 00:00:00")]
-    public async Task A_Realm_change_to_rows_SQL_changed_and_not_yet_sent_follows_the_conflict_policy_and_both_sides_agree(ConflictPolicy policy, string bornOfA)
+    [TestCase(ConflictPolicy.SqlWins, "2001-01-01 00:00:00", false)]
+    [TestCase(ConflictPolicy.RealmWins, "1970-01-02 00:00:00", false)]
+    [TestCase(ConflictPolicy.SqlWins, "2001-01-01 00:00:00", true, TestName = "sql-wins, the first attempt failing before its commit")]
+    [TestCase(ConflictPolicy.RealmWins, "1970-01-02 00:00:00", true, TestName = "realm-wins, the first attempt failing before its commit")]
+    public async Task A_Realm_change_to_rows_SQL_changed_and_not_yet_sent_follows_the_conflict_policy_and_both_sides_agree(ConflictPolicy policy, string bornOfA, bool failOnce)
     {
-        var (harness, run) = await StartAsync("/capture/conflict-" + ApplierOptions.PolicyText(policy));
+        var (harness, run) = await StartAsync("/capture/conflict-" + ApplierOptions.PolicyText(policy) + (failOnce ? "-retried" : ""));
         await using var _ = harness;
         await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a'), ('b'), ('c');""");
         Assert.That(await run.SyncAsync(), Is.Null);
@@ -140,8 +142,19 @@ public sealed class CapturePassTests
             """{"type":"SET","object_type":"Dog","identity":"c","values":{"born":["date",86400000]}}""");
         run.ApplyToRealm(realm); // Realm made its change before it heard of SQL's
         await using var connections = harness.ApplierConnections();
-        var applier = new PgTransactionApplier(connections) { Capture = new PgCapturePass(harness.ConnectionString, run.Options), Policy = policy };
+        var failed = !failOnce;
+        var applier = new PgTransactionApplier(connections)
+        {
+            Capture = new PgCapturePass(harness.ConnectionString, run.Options),
+            Policy = policy,
+            Checkpoint = (step, _) => step == PgTransactionApplier.ApplyStep.BeforeCommit && !failed ? throw new TimeoutException("simulated failure") : Task.CompletedTask,
+        };
         var (mapped, _) = await applier.FindAsync(harness.RealmPath, CancellationToken.None);
+        if (failOnce)
+        {
+            Assert.ThrowsAsync<TimeoutException>(() => applier.ApplyAsync(mapped!, realm, CancellationToken.None));
+            failed = true; // the probe's outbox rows went back with the failed transaction: the retry finds the same conflicts
+        }
 
         var outcome = await applier.ApplyAsync(mapped!, realm, CancellationToken.None);
 
