@@ -168,13 +168,11 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
-        var batcher = await reads.StartAsync(source, cancellationToken);
-        await DeltaWalk.RunAsync(reads.Converter, whole, reads.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
-        await reads.EndPageAsync(cancellationToken);
-        batcher.Flush();
-        await reads.WriteCompletedAsync(cancellationToken);
+        var output = await reads.StartAsync(source, cancellationToken);
+        await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
+        await output.CompleteAsync(cancellationToken);
         await store.WritePositionAsync(realmId, batch.End, cancellationToken);
-        return (new PollResult((long)(ulong)batch.End, batcher.NextVersion - reads.Transactions, reads.Transactions, batcher.Instructions, [.. reloads]), batch.End);
+        return (new PollResult((long)(ulong)batch.End, output.FirstVersion, output.Transactions, output.Batcher.Instructions, [.. reloads]), batch.End);
     }
 
     /// <summary>Every table, when the slot cannot say what changed: the path was never read, or its slot was lost.</summary>

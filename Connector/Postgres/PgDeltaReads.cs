@@ -14,18 +14,14 @@ namespace Connector.Postgres;
 internal sealed class PgDeltaReads(
     NpgsqlConnection connection, SchemaMapping mapping, PgNetChanges net, IReadOnlySet<string> whole, PollOptions options, PgOutboxStore store, int realmId)
 {
-    private OutboundBatcher batcher = null!;
-
     public DeltaConverter Converter { get; } = new(mapping, ReadOnlyMemory<byte>.Empty);
 
-    public List<Instruction> Buffer { get; } = [];
+    public OutboxPages Output { get; private set; } = null!;
 
-    public int Transactions { get; private set; }
-
-    public async Task<OutboundBatcher> StartAsync(ChangeTrackingSource source, CancellationToken cancellationToken)
+    public async Task<OutboxPages> StartAsync(ChangeTrackingSource source, CancellationToken cancellationToken)
     {
-        batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), source, options.InstructionsPerTransaction);
-        return batcher;
+        var batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), source, options.InstructionsPerTransaction);
+        return Output = new OutboxPages(batcher, (outbound, token) => store.InsertAsync(realmId, outbound, token));
     }
 
     public async Task ClassPagesAsync(ClassMapping mapped, DeltaPhase phase, CancellationToken cancellationToken)
@@ -42,7 +38,7 @@ internal sealed class PgDeltaReads(
                     await ReadClassRowsAsync(command, mapped, phase, cancellationToken);
                 }
 
-                await EndPageAsync(cancellationToken);
+                await Output.EndPageAsync(cancellationToken);
             }
 
             return;
@@ -59,7 +55,7 @@ internal sealed class PgDeltaReads(
                 (rows, after) = await ReadClassRowsAsync(command, mapped, phase, cancellationToken, after);
             }
 
-            await EndPageAsync(cancellationToken);
+            await Output.EndPageAsync(cancellationToken);
         }
         while (rows == options.PageSize);
     }
@@ -79,7 +75,7 @@ internal sealed class PgDeltaReads(
                     await ReadCollectionRowsAsync(command, collection, cancellationToken);
                 }
 
-                await EndPageAsync(cancellationToken);
+                await Output.EndPageAsync(cancellationToken);
             }
 
             return;
@@ -97,26 +93,9 @@ internal sealed class PgDeltaReads(
             }
 
             owners = collection.Owners - before;
-            await EndPageAsync(cancellationToken);
+            await Output.EndPageAsync(cancellationToken);
         }
         while (owners == options.PageSize);
-    }
-
-    /// <summary>Hands the page's instructions to the batcher and writes the transactions it completed (the reader is closed by now).</summary>
-    public async Task EndPageAsync(CancellationToken cancellationToken)
-    {
-        batcher.Add(Buffer);
-        Buffer.Clear();
-        await WriteCompletedAsync(cancellationToken);
-    }
-
-    public async Task WriteCompletedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var outbound in batcher.Drain())
-        {
-            await store.InsertAsync(realmId, outbound, cancellationToken);
-            Transactions++;
-        }
     }
 
     private async Task<(int Rows, object? Last)> ReadClassRowsAsync(
@@ -126,7 +105,7 @@ internal sealed class PgDeltaReads(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            last = Converter.ConvertClassRow(mapped, reader, phase, Buffer);
+            last = Converter.ConvertClassRow(mapped, reader, phase, Output.Buffer);
             rows++;
         }
 
@@ -139,10 +118,10 @@ internal sealed class PgDeltaReads(
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                collection.Add(reader, Buffer);
+                collection.Add(reader, Output.Buffer);
             }
         }
 
-        collection.Complete(Buffer);
+        collection.Complete(Output.Buffer);
     }
 }

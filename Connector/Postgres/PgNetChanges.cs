@@ -15,8 +15,6 @@ public sealed class PgNetChanges
     private readonly Dictionary<string, Dictionary<string, string>> keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> owners = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => keys.Count == 0 && owners.Count == 0 && Truncated.Count == 0;
-
     /// <summary>The tables truncated in the window: no change per key says what went, so their classes go whole.</summary>
     public HashSet<string> Truncated { get; } = new(StringComparer.Ordinal);
 
@@ -27,9 +25,6 @@ public sealed class PgNetChanges
     /// <summary>The owners whose collection in <paramref name="childTable"/> changed.</summary>
     public IReadOnlyList<string> Owners(string childTable) =>
         owners.TryGetValue(childTable, out var changed) ? [.. changed] : [];
-
-    /// <summary>The tables with a change (class and collection tables).</summary>
-    public IEnumerable<string> Tables => keys.Keys.Concat(owners.Keys);
 
     /// <summary>Leaves a key (or a collection owner) of <paramref name="table"/> out of what the pass sends.</summary>
     public void Remove(string table, string key)

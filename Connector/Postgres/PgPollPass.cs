@@ -58,7 +58,7 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
         return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []) { Paths = paths };
     }
 
-    public static string Reloaded(string realmPath, TableReload reload)
+    private static string Reloaded(string realmPath, TableReload reload)
     {
         ArgumentNullException.ThrowIfNull(reload);
         return $"Realm path '{realmPath}': table \"{reload.Schema}\".\"{reload.Table}\" re-sent whole (CLEAR + INSERTs): {reload.Reason} " +

@@ -19,12 +19,10 @@ internal sealed class PollPass(
 {
     private readonly OutboxStore store = new(connection, transaction);
     private readonly DeltaConverter converter = new(mapping, options.ConnectorContext);
-    private readonly List<Instruction> buffer = [];
     private Dictionary<(string Schema, string Table), long> watermarks = [];
     private HashSet<string> whole = [];
-    private OutboundBatcher batcher = null!;
+    private OutboxPages output = null!;
     private long to;
-    private int transactions;
 
     public async Task<PollResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -34,19 +32,17 @@ internal sealed class PollPass(
         var reloads = await CheckRetentionAsync(cancellationToken);
         whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal));
         var from = mapping.Tables.Select(t => watermarks.TryGetValue((t.Schema, t.Name), out var w) ? w : 0).DefaultIfEmpty(to).Min();
-        batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), new ChangeTrackingSource(from, to), options.InstructionsPerTransaction);
+        var batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), new ChangeTrackingSource(from, to), options.InstructionsPerTransaction);
+        output = new OutboxPages(batcher, (outbound, token) => store.InsertAsync(realmId, outbound, token));
 
-        await DeltaWalk.RunAsync(converter, whole, buffer, ClassPagesAsync, CollectionPagesAsync, cancellationToken);
-        batcher.Add(buffer);
-        batcher.Flush();
-        await WriteCompletedAsync(cancellationToken);
+        await DeltaWalk.RunAsync(converter, whole, output.Buffer, ClassPagesAsync, CollectionPagesAsync, cancellationToken);
+        await output.CompleteAsync(cancellationToken);
         foreach (var table in mapping.Tables)
         {
             await store.UpsertWatermarkAsync(realmId, table.Schema, table.Name, to, cancellationToken);
         }
 
-        var first = batcher.NextVersion - transactions;
-        return new PollResult(to, first, transactions, batcher.Instructions, [.. reloads]);
+        return new PollResult(to, output.FirstVersion, output.Transactions, batcher.Instructions, [.. reloads]);
     }
 
     private async Task<List<TableReload>> CheckRetentionAsync(CancellationToken cancellationToken)
@@ -92,12 +88,12 @@ internal sealed class PollPass(
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    after = converter.ConvertClassRow(mapped, reader, phase, buffer);
+                    after = converter.ConvertClassRow(mapped, reader, phase, output.Buffer);
                     rows++;
                 }
             }
 
-            await EndPageAsync(cancellationToken);
+            await output.EndPageAsync(cancellationToken);
         }
         while (rows == options.PageSize);
     }
@@ -119,32 +115,15 @@ internal sealed class PollPass(
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    collection.Add(reader, buffer);
+                    collection.Add(reader, output.Buffer);
                 }
             }
 
-            collection.Complete(buffer);
+            collection.Complete(output.Buffer);
             owners = collection.Owners - before;
-            await EndPageAsync(cancellationToken);
+            await output.EndPageAsync(cancellationToken);
         }
         while (owners == options.PageSize);
-    }
-
-    /// <summary>Hands the page's instructions to the batcher and writes the transactions it completed (the reader is closed by now).</summary>
-    private async Task EndPageAsync(CancellationToken cancellationToken)
-    {
-        batcher.Add(buffer);
-        buffer.Clear();
-        await WriteCompletedAsync(cancellationToken);
-    }
-
-    private async Task WriteCompletedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var outbound in batcher.Drain())
-        {
-            await store.InsertAsync(realmId, outbound, cancellationToken);
-            transactions++;
-        }
     }
 
     /// <param name="table">The table whose changes are read (its watermark is <see cref="ChangeTrackingQueries.From"/>).</param>
