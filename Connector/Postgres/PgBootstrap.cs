@@ -9,11 +9,19 @@ namespace Connector.Postgres;
 /// <summary><c>bootstrap --provider postgres</c>: the mapping and deploy.sql for PostgreSQL, and running it (<c>--apply</c>).</summary>
 public static class PgBootstrap
 {
-    public static (SchemaMapping Mapping, string Script) Generate(RealmSchemaModel schema, string realmPath, string sqlSchema, string source)
+    /// <param name="pathPattern">A partitioned mapping's Realm path pattern (<c>--realm-path-pattern</c>), checked here; null for one Realm path.</param>
+    public static (SchemaMapping Mapping, string Script) Generate(RealmSchemaModel schema, string realmPath, string sqlSchema, string source, string? pathPattern = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         CheckSchema(sqlSchema, "--sql-schema");
-        var mapping = SchemaMapper.Map(schema, realmPath, sqlSchema, previous: null, DatabaseProvider.Postgres);
+        if (pathPattern is not null)
+        {
+            Partitioning.RealmPathPattern.Parse(pathPattern, "--realm-path-pattern");
+            CheckSchema(sqlSchema + SchemaMapper.ScopeSchemaSuffix, "--sql-schema (with the suffix of the per-Realm views)");
+            realmPath = pathPattern;
+        }
+
+        var mapping = SchemaMapper.Map(schema, realmPath, sqlSchema, previous: null, DatabaseProvider.Postgres, pathPattern);
         return (mapping, PgDeployScript.Write(mapping, source));
     }
 

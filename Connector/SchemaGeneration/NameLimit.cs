@@ -22,6 +22,15 @@ public sealed record NameLimit(int MaxCharacters, int? MaxUtf8Bytes)
     /// <summary>Column names the database keeps for itself (PostgreSQL's system columns, "System Columns" 5.5), each with why.</summary>
     public IReadOnlyDictionary<string, string> ReservedColumns { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The same limit for a partitioned mapping, whose tables also hold the partition column <see cref="SchemaMapper.RealmColumn"/>.</summary>
+    public NameLimit Partitioned() => this with
+    {
+        ReservedColumns = new Dictionary<string, string>(ReservedColumns, StringComparer.OrdinalIgnoreCase)
+        {
+            [SchemaMapper.RealmColumn] = $"'{SchemaMapper.RealmColumn}' holds the Realm of each row in a partitioned mapping",
+        },
+    };
+
     public bool Fits(string name) =>
         name.Length <= MaxCharacters && (MaxUtf8Bytes is not { } bytes || Encoding.UTF8.GetByteCount(name) <= bytes);
 

@@ -20,6 +20,15 @@ public static class SchemaMapper
     public const string ValueColumn = "_value";
     public const string TargetColumn = "_target";
 
+    /// <summary>
+    /// The partition column of a partitioned mapping: the RealmId (realmsync.MappedRealm) of the Realm a row belongs to,
+    /// leading every generated table's key.
+    /// </summary>
+    public const string RealmColumn = "_realm_id";
+
+    /// <summary>The suffix of the schema of a partitioned mapping's per-Realm views (<see cref="SchemaMapping.ScopeSchema"/>).</summary>
+    public const string ScopeSchemaSuffix = "_realm";
+
     private const int ClusteredKeyLimit = 900;
 
     /// <summary>
@@ -28,12 +37,15 @@ public static class SchemaMapper
     /// schema change never renames a table or column that holds data.
     /// </summary>
     /// <param name="provider">The database the names are for; by default that of <paramref name="previous"/>, else SQL Server.</param>
+    /// <param name="pathPattern">A partitioned mapping's Realm path pattern (then <paramref name="realmPath"/> is the pattern); by default that of <paramref name="previous"/>.</param>
     public static SchemaMapping Map(
-        RealmSchemaModel schema, string realmPath, string sqlSchema, SchemaMapping? previous = null, Configuration.DatabaseProvider? provider = null)
+        RealmSchemaModel schema, string realmPath, string sqlSchema, SchemaMapping? previous = null, Configuration.DatabaseProvider? provider = null,
+        string? pathPattern = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var served = provider ?? previous?.Provider ?? Configuration.DatabaseProvider.SqlServer;
-        var limit = NameLimit.For(served);
+        var partition = pathPattern ?? previous?.PathPattern;
+        var limit = partition is null ? NameLimit.For(served) : NameLimit.For(served).Partitioned();
         var pinned = new PinnedNames(previous);
         var tableNames = new NameScope(limit, pinned.Tables);
         var classTables = schema.Classes.ToDictionary(
@@ -54,7 +66,7 @@ public static class SchemaMapper
         }
 
         tables.AddRange(childTables);
-        return new SchemaMapping(realmPath, sqlSchema, classes.ToImmutable(), tables.ToImmutable()) { Provider = served };
+        return new SchemaMapping(realmPath, sqlSchema, classes.ToImmutable(), tables.ToImmutable()) { Provider = served, PathPattern = partition };
     }
 
     private static ClassMapping MapClass(
