@@ -37,6 +37,20 @@ internal static class ValidStreams
             (schema, path, intents) => Interpret(schemaLimits.Apply(schema), RealmPaths[path], intents, target, schemaLimits));
     }
 
+    /// <summary>
+    /// Streams of many Realm paths over ONE schema (a partitioned mapping's paths, issue 12): the same initial schema, an
+    /// intent list per path, without schema growth (two paths' growths could contradict each other, which the model of
+    /// one path cannot know; growth from one path is tested on its own).
+    /// </summary>
+    public static Gen<IReadOnlyList<StreamCase>> Partitioned(ModelOptions target, IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Gen.Select(RealmSchemas.Schema, Intents.Array[paths.Count], (schema, intents) =>
+            (IReadOnlyList<StreamCase>)[.. paths.Select((path, i) => Interpret(schema, path, [.. intents[i].Select(t => t.Select(NoGrowth).ToArray())], target, SchemaLimits.All))]);
+    }
+
+    private static Intent NoGrowth(Intent intent) => intent.Kind >= 92 ? intent with { Kind = intent.Kind - 92 } : intent;
+
     /// <summary><paramref name="count"/> cases, the same for the same <paramref name="seed"/>, without CsCheck's runner.</summary>
     public static IReadOnlyList<StreamCase> Cases(int count, ulong seed, ModelOptions? target = null, SchemaLimits? limits = null)
     {

@@ -12,4 +12,7 @@ namespace Connector.Applier;
 public sealed record ApplyOutcome(ApplyStatus Status, int Conflicts = 0, SchemaDeployment? PendingSchema = null, SchemaMapping? PreviousMapping = null)
 {
     public ImmutableArray<RefusedObject> Refused { get; init; } = [];
+
+    /// <summary>The Realm path's catalog row when this transaction registered it (a new path of a partitioned mapping); null otherwise.</summary>
+    public Catalog.MappedRealm? Registered { get; init; }
 }

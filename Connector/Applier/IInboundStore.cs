@@ -16,6 +16,13 @@ public interface IInboundStore
 
     Task<ApplyOutcome> ApplyAsync(MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registers a Realm path that matches a partitioned mapping and is not registered yet (RealmId 0) in a transaction
+    /// of its own, for a dead letter to name it; an applied transaction registers its path itself (<see cref="ApplyOutcome.Registered"/>).
+    /// </summary>
+    Task<MappedRealm> RegisterAsync(MappedRealm realm, CancellationToken cancellationToken) =>
+        throw new ConnectorException($"Realm path '{realm?.RealmPath}': partitioned mappings are not served on this database yet.");
+
     /// <summary>Records a bad transaction in a transaction of its own and, when <paramref name="advanceCursor"/>, moves the cursor past it.</summary>
     Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken);
 }

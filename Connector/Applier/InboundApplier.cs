@@ -53,10 +53,17 @@ public sealed class InboundApplier
 
         if (state.StopReason is null && state.Realm is null)
         {
-            (state.Realm, state.Cursor) = await _applier.FindAsync(realmPath, cancellationToken);
-            if (state.Realm is null)
+            try
             {
-                Stop(state, $"Realm path '{realmPath}' is not mapped in realmsync.MappedRealm: deploy its schema (bootstrap) first, then restart.");
+                (state.Realm, state.Cursor) = await _applier.FindAsync(realmPath, cancellationToken);
+                if (state.Realm is null)
+                {
+                    Stop(state, $"Realm path '{realmPath}' is not mapped in realmsync.MappedRealm, and no partitioned mapping's pattern matches it: deploy its schema (bootstrap) first, then restart. Its journal is left untouched.");
+                }
+            }
+            catch (ConnectorException e)
+            {
+                Stop(state, e.Message);
             }
         }
 
@@ -166,6 +173,16 @@ public sealed class InboundApplier
             return Stop(state, $"version {transaction.Version} needs a schema change: a DBA must run '{path}', then restart the connector.");
         }
 
+        if (outcome.Registered is { } registered)
+        {
+            state.Realm = registered;
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("Realm path {RealmPath}: registered as RealmId {RealmId} under partitioned mapping {PartitionOf} with version {Version}",
+                    state.RealmPath, registered.RealmId, registered.PartitionOf, transaction.Version);
+            }
+        }
+
         if (outcome.Status == ApplyStatus.Applied)
         {
             counts.Applied++;
@@ -194,6 +211,12 @@ public sealed class InboundApplier
         var version = error.Version ?? 0;
         var text = $"{line}: {error.Message}";
         var skip = _options.OnBadTransaction == BadTransactionPolicy.Skip && version > state.Cursor;
+        if (!state.Realm!.Registered)
+        {
+            // A new path's first transaction is bad: the path is registered all the same, for its dead letter to name it.
+            state.Realm = await _applier.RegisterAsync(state.Realm, cancellationToken);
+        }
+
         await _applier.DeadLetterAsync(
             new DeadLetterRecord(state.Realm!.RealmId, version, error.InstructionIndex, text, Encoding.UTF8.GetString(line.Utf8.Span)), skip, cancellationToken);
         counts.DeadLettered++;

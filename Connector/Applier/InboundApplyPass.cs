@@ -2,12 +2,15 @@ using Connector.Scheduling;
 
 namespace Connector.Applier;
 
-/// <summary>The inbound job's pass: every served Realm path's new journal transactions applied, in version order.</summary>
-public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier) : IInboundPass
+/// <summary>
+/// The inbound job's pass: every served Realm path's new journal transactions applied, in version order, and the
+/// journal's new paths that a partitioned mapping's pattern matches (each registered by its first transaction).
+/// </summary>
+public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier, Journal.JournalPaths journal) : IInboundPass
 {
     public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var (realms, warnings) = await served.ListInboundAsync(journal, cancellationToken);
         var allWarnings = warnings.ToList();
         var stopped = new List<string>();
         var applied = 0;

@@ -11,4 +11,11 @@ public sealed record PollResult(
     long FirstVersion,
     int Transactions,
     long Instructions,
-    ImmutableArray<TableReload> Reloads);
+    ImmutableArray<TableReload> Reloads)
+{
+    /// <summary>What else the pass has to say (a partitioned mapping's new Realms loaded, changes to rows of no registered Realm).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>Per Realm path counts, when the pass served several paths at once (a partitioned mapping); null: the pass's own path.</summary>
+    public IReadOnlyList<Scheduling.RealmPathCounts>? Paths { get; init; }
+}

@@ -48,7 +48,7 @@ public sealed class PgCaptureLoop(
     /// <summary>Returns when a path's slot holds a change to send, another pass wants a slot, or the interval is over.</summary>
     private async Task WaitForChangesAsync(CancellationToken stoppingToken)
     {
-        var (realms, _) = await served.ListAsync(stoppingToken);
+        var (realms, _) = await served.ListCapturedAsync(stoppingToken);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         wake.CancelAfter(interval);
         var watches = realms.Select(r => WatchAsync(r.RealmId, wake)).ToList();

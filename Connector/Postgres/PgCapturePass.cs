@@ -40,8 +40,9 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
     public Func<Task>? BeforeConfirm { get; init; }
 
     /// <param name="tablesForcedWhole">Tables to re-send whole whatever changed (<c>resend</c>); empty for an ordinary pass.</param>
+    /// <param name="forcedRealmId">For a partitioned mapping, the Realm whose <paramref name="tablesForcedWhole"/> are re-sent.</param>
     public async Task<PollResult> RunAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken, int? forcedRealmId = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -52,7 +53,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             var slotLost = await EnsureSlotAsync(connection, realmId, mapping, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
-                var result = await AttemptAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, cancellationToken);
+                var result = await AttemptAsync(connection, realmId, mapping, slotLost, (forcedRealmId, tablesForcedWhole), cancellationToken);
                 if (result is not null)
                 {
                     return result;
@@ -76,10 +77,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>One attempt: null when a transaction read from the slot is not visible in the snapshot (rolled back, try again).</summary>
     private async Task<PollResult?> AttemptAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, (int? RealmId, IReadOnlySet<string> Tables) forced, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var (result, end) = await CaptureAsync(connection, realmId, mapping, slotLost, tablesForcedWhole, null, cancellationToken);
+        var (result, end) = await CaptureAsync(connection, realmId, mapping, slotLost, forced, null, cancellationToken);
         if (result is null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -113,7 +114,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             return null;
         }
 
-        var (result, end) = await CaptureAsync(connection, realmId, mapping, null, new HashSet<string>(), probe, cancellationToken);
+        var (result, end) = await CaptureAsync(connection, realmId, mapping, null, (null, new HashSet<string>()), probe, cancellationToken);
         return result is null
             ? throw new PgCaptureRaceException($"Realm path '{mapping.RealmPath}': the conflict probe met a transaction committing as its snapshot was taken ({LastRace}); the Realm transaction is tried again.")
             : ReferenceEquals(result, Nothing) ? null : end;
@@ -121,9 +122,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>The capture inside the caller's REPEATABLE READ transaction: null when the snapshot missed a transaction read (roll back, try again).</summary>
     private async Task<(PollResult? Result, NpgsqlLogSequenceNumber End)> CaptureAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, IReadOnlySet<string> tablesForcedWhole, PgConflictProbe? conflicts,
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, (int? RealmId, IReadOnlySet<string> Tables) forced, PgConflictProbe? conflicts,
         CancellationToken cancellationToken)
     {
+        var tablesForcedWhole = forced.RealmId is null ? forced.Tables : new HashSet<string>();
         PgSnapshot snapshot;
         await using (var take = new NpgsqlCommand("SELECT pg_catalog.pg_current_snapshot()::text;", connection))
         {
@@ -149,6 +151,21 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             return (null, default);
         }
 
+        var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
+        if (mapping.Partitioned)
+        {
+            if (conflicts is not null)
+            {
+                return (Nothing, default); // partitioned mappings do not probe for conflicts yet
+            }
+
+            var everyRealm = position is null ? "never read: loaded whole (initial load)" : slotLost is null ? null : slotLost + ": re-sent whole";
+            var partitions = await PgPartitionCapture.CaptureAsync(connection, realmId, mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes), everyRealm,
+                forced.RealmId is { } one ? (one, forced.Tables) : null, Options, store, source, batch.End, cancellationToken);
+            await store.WritePositionAsync(realmId, batch.End, cancellationToken);
+            return (partitions, batch.End);
+        }
+
         var net = PgNetChanges.From(mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes));
         var reloads = Reloads(mapping, position, slotLost);
         reloads.AddRange(net.Truncated.Where(t => reloads.All(r => r.Table != t))
@@ -166,7 +183,6 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
         }
 
-        var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
         var output = await reads.StartAsync(source, cancellationToken);
         await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);

@@ -8,7 +8,7 @@ namespace Connector.Postgres;
 /// </summary>
 public static class PgCatalogSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static IReadOnlyList<string> Statements { get; } =
     [
@@ -137,6 +137,24 @@ public static class PgCatalogSchema
     ];
 
     /// <summary>
+    /// Version 3 (many Realms in shared tables, issue 12): a partitioned mapping is a MappedRealm row of its own
+    /// ('partitioned', RealmPath holding the Realm path pattern, owning the classes, deployments and capture position);
+    /// each Realm path registered under it is a 'partition' row naming it in "PartitionOf", with its own cursor, outbox
+    /// sequence, dead letters and conflicts. A row of the shared tables names its Realm by "RealmId" in "_realm_id".
+    /// </summary>
+    public static IReadOnlyList<string> Version3 { get; } =
+    [
+        """ALTER TABLE realmsync."MappedRealm" ADD COLUMN "PartitionOf" integer NULL REFERENCES realmsync."MappedRealm" ("RealmId");""",
+        """
+        ALTER TABLE realmsync."MappedRealm" DROP CONSTRAINT "MappedRealm_MappingMode_check",
+            ADD CONSTRAINT "MappedRealm_MappingMode_check" CHECK ("MappingMode" IN ('realm-first', 'sql-first', 'partitioned', 'partition')),
+            ADD CONSTRAINT "MappedRealm_PartitionOf_check" CHECK (("MappingMode" = 'partition') = ("PartitionOf" IS NOT NULL));
+        """,
+        """CREATE INDEX "IX_MappedRealm_PartitionOf" ON realmsync."MappedRealm" ("PartitionOf") WHERE "PartitionOf" IS NOT NULL;""",
+        """INSERT INTO realmsync."CatalogVersion" ("Version") VALUES (3);""",
+    ];
+
+    /// <summary>
     /// One DO block that creates the schema and the catalog tables unless the catalog is there. IF NOT EXISTS is not
     /// enough: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (CREATE SCHEMA).
     /// </summary>
@@ -148,6 +166,9 @@ public static class PgCatalogSchema
         "    END IF;\n" +
         "    IF NOT EXISTS (SELECT 1 FROM realmsync.\"CatalogVersion\" WHERE \"Version\" = 2) THEN\n" +
         string.Concat(Version2.Select(st => Indent(st.Trim()) + "\n")) +
+        "    END IF;\n" +
+        "    IF NOT EXISTS (SELECT 1 FROM realmsync.\"CatalogVersion\" WHERE \"Version\" = 3) THEN\n" +
+        string.Concat(Version3.Select(st => Indent(st.Trim()) + "\n")) +
         "    END IF;\nEND");
 
     private static string Indent(string statement) => string.Join("\n", statement.Split('\n').Select(line => "        " + line));

@@ -7,26 +7,60 @@ namespace Connector.Postgres;
 /// <summary>The catalog's reads and writes on PostgreSQL (<see cref="PgCatalogSchema"/>), all with parameters, in the caller's transaction.</summary>
 public static class PgCatalogStore
 {
+    private const string RealmColumns = """r."RealmId", r."RealmPath", r."SqlSchema", r."PartitionOf", r."MappingMode" = 'partitioned'""";
+
+    /// <summary>The catalog row of <paramref name="realmPath"/> (a path mapped on its own, or registered under a partitioned mapping); null when absent.</summary>
     public static async Task<MappedRealm?> FindRealmAsync(NpgsqlConnection connection, string realmPath, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""SELECT r."RealmId", r."RealmPath", r."SqlSchema" FROM realmsync."MappedRealm" AS r WHERE r."RealmPath" = $1;""", connection);
+        await using var command = new NpgsqlCommand($"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r WHERE r."RealmPath" = $1 AND r."MappingMode" <> 'partitioned';""", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmPath });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : null;
+        return await reader.ReadAsync(cancellationToken) ? Realm(reader) : null;
     }
 
+    /// <summary>Every row of realmsync."MappedRealm": paths, partitioned mappings (<see cref="MappedRealm.Partitioned"/>) and the paths registered under them.</summary>
     public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""SELECT r."RealmId", r."RealmPath", r."SqlSchema" FROM realmsync."MappedRealm" AS r ORDER BY r."RealmId";""", connection);
+        await using var command = new NpgsqlCommand($"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r ORDER BY r."RealmId";""", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var realms = new List<MappedRealm>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            realms.Add(new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+            realms.Add(Realm(reader));
         }
 
         return realms;
     }
+
+    /// <summary>
+    /// Registers <paramref name="realm"/> (a path that matches a partitioned mapping's pattern) in the caller's
+    /// transaction: its catalog row and its cursor at 0. Its outbox sequence starts with its first outbox row. Another
+    /// node that registered it first wins: the unique path makes this transaction fail, and its retry finds the row.
+    /// </summary>
+    public static async Task<MappedRealm> RegisterAsync(NpgsqlConnection connection, MappedRealm realm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        var partitioned = realm.PartitionOf ?? throw new ArgumentException($"Realm path '{realm.RealmPath}' belongs to no partitioned mapping", nameof(realm));
+        await using var command = new NpgsqlCommand(
+            """
+            WITH r AS (INSERT INTO realmsync."MappedRealm" ("RealmPath", "SqlSchema", "MappingMode", "PartitionOf") VALUES ($1, $2, 'partition', $3) RETURNING "RealmId")
+            INSERT INTO realmsync."InboundCursor" ("RealmId", "Version") SELECT r."RealmId", 0 FROM r RETURNING "RealmId";
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = realm.RealmPath });
+        command.Parameters.Add(new NpgsqlParameter { Value = realm.SqlSchema });
+        command.Parameters.Add(new NpgsqlParameter { Value = partitioned });
+        try
+        {
+            return realm with { RealmId = (int)(await command.ExecuteScalarAsync(cancellationToken))! };
+        }
+        catch (PostgresException e) when (e.SqlState == PgErrors.UniqueViolation)
+        {
+            throw new PgCaptureRaceException($"Realm path '{realm.RealmPath}' was registered by another node at the same time; the transaction is tried again.");
+        }
+    }
+
+    private static MappedRealm Realm(NpgsqlDataReader reader) =>
+        new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) { PartitionOf = reader.IsDBNull(3) ? null : reader.GetInt32(3), Partitioned = reader.GetBoolean(4) };
 
     /// <summary>The cursor, read without a lock (the applier locks it with <see cref="LockCursorAndDeploymentAsync"/>).</summary>
     public static async Task<long?> ReadCursorAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
@@ -54,16 +88,18 @@ public static class PgCatalogStore
     /// Also whether the path's change capture slot exists (<see cref="PgCapture"/>); if so, the same statement marks the
     /// transaction as the connector's.
     /// </remarks>
+    /// <param name="owner">The RealmId whose deployments and capture slot serve the path: its own, or its partitioned mapping's.</param>
     public static async Task<(long Version, int DeploymentId, bool Captured)?> LockCursorAndDeploymentAsync(
-        NpgsqlConnection connection, int realmId, CancellationToken cancellationToken, bool mark = true)
+        NpgsqlConnection connection, int realmId, CancellationToken cancellationToken, bool mark = true, int? owner = null)
     {
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = c."RealmId"),
-                {(mark ? PgCapture.MarkWhenCapturedSql("$1::text") : "false")}
+            SELECT c."Version", (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = $2),
+                {(mark ? PgCapture.MarkWhenCapturedSql("$2::text") : "false")}
             FROM realmsync."InboundCursor" AS c WHERE c."RealmId" = $1 FOR UPDATE OF c;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = realmId });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner ?? realmId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetBoolean(2)) : null;
     }

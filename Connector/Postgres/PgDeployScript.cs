@@ -32,8 +32,12 @@ public static class PgDeployScript
             .Append(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({DeployLock});\n\n");
         sql.Append(Preflight(mapping)).Append("\n\n");
         sql.Append(PgCatalogSchema.CreateIfMissing()).Append("\n\n");
-        sql.Append(Do($"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {PgLiteral.String(mapping.SqlSchema)}) THEN\n" +
-            $"        CREATE SCHEMA {PgIdentifier.Quote(mapping.SqlSchema)};\n    END IF;\nEND")).Append("\n\n");
+        foreach (var schema in mapping.Partitioned ? [mapping.SqlSchema, mapping.ScopeSchema] : new[] { mapping.SqlSchema })
+        {
+            sql.Append(Do($"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {PgLiteral.String(schema)}) THEN\n" +
+                $"        CREATE SCHEMA {PgIdentifier.Quote(schema)};\n    END IF;\nEND")).Append("\n\n");
+        }
+
         foreach (var statement in tables)
         {
             sql.Append(statement).Append("\n\n");
@@ -43,17 +47,24 @@ public static class PgDeployScript
         return sql.ToString();
     }
 
-    /// <summary>The catalog rows of a new mapping: the Realm path, its classes and properties, its cursor at 0 and the deployment.</summary>
+    /// <summary>
+    /// The catalog rows of a new mapping: the Realm path, its classes and properties, its cursor at 0 and the deployment.
+    /// A partitioned mapping's row holds its pattern and has no cursor: each Realm path registered under it has its own.
+    /// </summary>
     public static string Record(SchemaMapping mapping, string reason, string script)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         var sql = new StringBuilder();
         var path = PgLiteral.String(mapping.RealmPath);
         sql.Append("INSERT INTO realmsync.\"MappedRealm\" (\"RealmPath\", \"SqlSchema\", \"MappingMode\") VALUES (")
-            .Append(path).Append(", ").Append(PgLiteral.String(mapping.SqlSchema)).Append(", 'realm-first');\n");
+            .Append(path).Append(", ").Append(PgLiteral.String(mapping.SqlSchema)).Append(mapping.Partitioned ? ", 'partitioned');\n" : ", 'realm-first');\n");
         var realmId = $"(SELECT r.\"RealmId\" FROM realmsync.\"MappedRealm\" AS r WHERE r.\"RealmPath\" = {path})";
         AppendRows(sql, CatalogRows.Growth(null, mapping), realmId);
-        sql.Append("INSERT INTO realmsync.\"InboundCursor\" (\"RealmId\", \"Version\") VALUES (").Append(realmId).Append(", 0);\n");
+        if (!mapping.Partitioned)
+        {
+            sql.Append("INSERT INTO realmsync.\"InboundCursor\" (\"RealmId\", \"Version\") VALUES (").Append(realmId).Append(", 0);\n");
+        }
+
         sql.Append("INSERT INTO realmsync.\"SchemaDeployment\" (\"RealmId\", \"Reason\", \"Script\", \"Mapping\") VALUES (")
             .Append(realmId).Append(", ").Append(PgLiteral.String(reason)).Append(", ").Append(PgLiteral.String(script)).Append(", ")
             .Append(PgLiteral.String(SchemaMappingJson.Write(mapping))).Append(");\n");
@@ -100,11 +111,19 @@ public static class PgDeployScript
                 IF EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                            WHERE n.nspname = {PgLiteral.String(mapping.SqlSchema)} AND c.relname IN ({tables})) THEN
                     RAISE EXCEPTION 'schema % already holds a table, key or index name this deployment creates; deploy into an empty schema (--sql-schema) or drop them first', {PgLiteral.String(mapping.SqlSchema)};
-                END IF;
+                END IF;{ScopePreflight(mapping, tables)}
             END
             """;
         return Do(body);
     }
+
+    private static string ScopePreflight(SchemaMapping mapping, string tables) => !mapping.Partitioned ? string.Empty : $"""
+
+                IF EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                           WHERE n.nspname = {PgLiteral.String(mapping.ScopeSchema)} AND c.relname IN ({tables})) THEN
+                    RAISE EXCEPTION 'schema % (the per-Realm views of a partitioned mapping) already holds a name this deployment creates; drop them first or deploy into another schema (--sql-schema)', {PgLiteral.String(mapping.ScopeSchema)};
+                END IF;
+""";
 
     /// <summary>A DO block around <paramref name="body"/>, its dollar-quote tag one the body does not contain.</summary>
     public static string Do(string body)

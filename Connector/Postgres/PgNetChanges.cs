@@ -40,6 +40,47 @@ public sealed class PgNetChanges
         }
     }
 
+    /// <summary>
+    /// A partitioned mapping's changes, each to the Realm its row names in the partition column, then netted per Realm
+    /// (<see cref="From"/>). A row moved to another Realm (its partition column updated) is a delete in the Realm it left
+    /// and an insert in the one it joined. Truncations are every Realm's.
+    /// </summary>
+    public static (Dictionary<int, PgNetChanges> ByRealm, HashSet<string> Truncated) ByRealm(SchemaMapping mapping, IEnumerable<PgRowChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(changes);
+        var byRealm = new Dictionary<int, List<PgRowChange>>();
+        var truncated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes.Where(c => c.Schema == mapping.SqlSchema))
+        {
+            if (change.Kind == PgChangeKind.Truncate)
+            {
+                truncated.Add(change.Table);
+                continue;
+            }
+
+            var realm = RealmOf(change, change.Values);
+            var left = change.OldKey is { } old ? RealmOf(change, old) : realm;
+            if (left != realm)
+            {
+                Table(byRealm, left).Add(change with { Kind = PgChangeKind.Delete, Values = change.OldKey!, OldKey = null });
+                Table(byRealm, realm).Add(change with { Kind = PgChangeKind.Insert, OldKey = null });
+            }
+            else
+            {
+                Table(byRealm, realm).Add(change);
+            }
+        }
+
+        return (byRealm.ToDictionary(r => r.Key, r => From(mapping, r.Value)), truncated);
+    }
+
+    private static int RealmOf(PgRowChange change, IReadOnlyDictionary<string, string?> values) =>
+        values.GetValueOrDefault(SchemaMapper.RealmColumn) is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidOperationException(
+                $"a change to table \"{change.Schema}\".\"{change.Table}\" carries no {SchemaMapper.RealmColumn}: a partitioned mapping's tables lead their primary key with it (REPLICA IDENTITY DEFAULT)");
+
     public static PgNetChanges From(SchemaMapping mapping, IEnumerable<PgRowChange> changes)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -93,7 +134,8 @@ public sealed class PgNetChanges
         }
     }
 
-    private static T Table<T>(Dictionary<string, T> byTable, string table)
+    private static T Table<TKey, T>(Dictionary<TKey, T> byTable, TKey table)
+        where TKey : notnull
         where T : new()
     {
         if (!byTable.TryGetValue(table, out var entries))

@@ -16,7 +16,7 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
 {
     public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var (realms, warnings) = await served.ListCapturedAsync(cancellationToken);
         var allWarnings = warnings.ToList();
         var policy = RetryPolicy.ForSync(capture.Options.MaxRetries, capture.Options.RetryDelay);
         var transactions = 0;
@@ -45,8 +45,9 @@ public sealed class PgPollPass(ServedRealms served, PgConnectionFactory connecti
 
                 transactions += result.Transactions;
                 instructions += result.Instructions;
-                paths.Add(new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true });
+                paths.AddRange(result.Paths ?? [new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true }]);
                 allWarnings.AddRange(result.Reloads.Select(r => Reloaded(realm.RealmPath, r)));
+                allWarnings.AddRange(result.Warnings);
             }
             catch (Exception e) when (PgErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {

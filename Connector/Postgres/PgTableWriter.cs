@@ -25,6 +25,11 @@ public static class PgTableWriter
     public static IReadOnlyList<string> Growth(SchemaMapping? previous, SchemaMapping next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        if (next.Scoped)
+        {
+            throw new ArgumentException("a mapping as one Realm sees it (ForRealm) has no DDL: grow the partitioned mapping itself (AsPartitionOf)", nameof(next));
+        }
+
         var before = previous?.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal) ?? [];
         var statements = new List<string>();
         foreach (var table in next.Tables)
@@ -32,18 +37,25 @@ public static class PgTableWriter
             if (!before.TryGetValue(table.Name, out var old))
             {
                 statements.Add(CreateTable(next, table));
-                statements.AddRange(table.Indexes.Where(i => !i.Clustered).Select(i => CreateIndex(table, i)));
+                statements.AddRange(table.Indexes.Where(i => !i.Clustered).Select(i => CreateIndex(next, table, i)));
+                statements.AddRange(PgScopeViews.Create(next, table));
                 continue;
             }
 
             var known = old.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var column in table.Columns.Where(c => !known.Contains(c.Name)))
+            var added = table.Columns.Where(c => !known.Contains(c.Name)).ToList();
+            foreach (var column in added)
             {
                 statements.AddRange(AddColumn(next, table, column));
             }
 
             var indexed = old.Indexes.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-            statements.AddRange(table.Indexes.Where(i => !i.Clustered && !indexed.Contains(i.Name)).Select(i => CreateIndex(table, i)));
+            statements.AddRange(table.Indexes.Where(i => !i.Clustered && !indexed.Contains(i.Name)).Select(i => CreateIndex(next, table, i)));
+            if (added.Count > 0)
+            {
+                // A view's * was expanded when it was made: made again, it shows the new columns (appended, as OR REPLACE needs).
+                statements.AddRange(PgScopeViews.Create(next, table));
+            }
         }
 
         return statements;
@@ -53,6 +65,11 @@ public static class PgTableWriter
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE ").Append(Q(table)).Append(" (\n");
+        if (mapping.Partitioned)
+        {
+            sql.Append("    ").Append(PgIdentifier.Quote(SchemaMapper.RealmColumn)).Append(" integer NOT NULL,\n");
+        }
+
         foreach (var column in table.Columns)
         {
             sql.Append("    ").Append(PgIdentifier.Quote(column.Name)).Append(' ').Append(PgTypes.Of(mapping, table, column).Declared)
@@ -60,7 +77,7 @@ public static class PgTableWriter
         }
 
         sql.Append("    CONSTRAINT ").Append(PgIdentifier.Quote(RelationName(table, "pk", table.PrimaryKey)))
-            .Append(" PRIMARY KEY (").Append(string.Join(", ", table.PrimaryKey.Select(PgIdentifier.Quote))).Append(")\n);");
+            .Append(" PRIMARY KEY (").Append(string.Join(", ", KeyColumns(mapping, table.PrimaryKey).Select(PgIdentifier.Quote))).Append(")\n);");
         return sql.ToString();
     }
 
@@ -82,8 +99,12 @@ public static class PgTableWriter
         yield return $"ALTER TABLE {Q(table)} ALTER COLUMN {PgIdentifier.Quote(column.Name)} DROP DEFAULT;";
     }
 
-    private static string CreateIndex(SqlTableDefinition table, SqlIndexDefinition index) =>
-        $"CREATE INDEX {PgIdentifier.Quote(RelationName(table, "ix", index.Columns))} ON {Q(table)} ({string.Join(", ", index.Columns.Select(PgIdentifier.Quote))});";
+    private static string CreateIndex(SchemaMapping mapping, SqlTableDefinition table, SqlIndexDefinition index) =>
+        $"CREATE INDEX {PgIdentifier.Quote(RelationName(table, "ix", index.Columns))} ON {Q(table)} ({string.Join(", ", KeyColumns(mapping, index.Columns).Select(PgIdentifier.Quote))});";
+
+    /// <summary>The columns of a key or index as created: a partitioned mapping's lead with the partition column, so that every lookup of one Realm's rows is a range of the index.</summary>
+    private static IEnumerable<string> KeyColumns(SchemaMapping mapping, IEnumerable<string> columns) =>
+        mapping.Partitioned ? columns.Prepend(SchemaMapper.RealmColumn) : columns;
 
     /// <summary>
     /// The name of a key or index: <c>table_pk_hash</c> / <c>table_ix_hash</c>, the table's name cut to fit 63 bytes and a

@@ -18,7 +18,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 {
     // The mapping in force per Realm, by deployment id: parsed once, and one instance so that the planner's per-mapping
     // lookups (MappingContext.For) are built once too. Another node's growth changes the id, which reloads it.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int DeploymentId, SchemaGeneration.SchemaMapping Mapping)> _mappings = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int DeploymentId, SchemaMapping Mapping, SchemaMapping Scoped)> _mappings = new();
 
     /// <summary>The steps a crash test stops at: before the cursor moves, before commit, after commit.</summary>
     public enum ApplyStep
@@ -46,11 +46,21 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     /// <summary><c>Sync.ConflictPolicy</c>.</summary>
     public ConflictPolicy Policy { get; init; } = ConflictPolicy.SqlWins;
 
+    /// <summary>
+    /// The path's catalog row and cursor; a path the catalog does not hold but a partitioned mapping's pattern matches
+    /// comes back unregistered (RealmId 0, cursor 0), and registers with its first transaction. A path two patterns match
+    /// is refused: which tables it belongs in would be a guess.
+    /// </summary>
     public async Task<(MappedRealm? Realm, long Cursor)> FindAsync(string realmPath, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, cancellationToken);
-        var cursor = realm is null ? null : await PgCatalogStore.ReadCursorAsync(connection, realm.RealmId, cancellationToken);
+        if (realm is null)
+        {
+            return (PgPartitions.Match(await PgCatalogStore.ListRealmsAsync(connection, cancellationToken), realmPath), 0);
+        }
+
+        var cursor = await PgCatalogStore.ReadCursorAsync(connection, realm.RealmId, cancellationToken);
         return (realm, cursor ?? 0);
     }
 
@@ -65,15 +75,17 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         // With conflict detection, the path's captures wait for this transaction (and it for them) from before its
-        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent.
-        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", realm.RealmId, cancellationToken);
+        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent. A partitioned mapping's
+        // Realms share one capture, so they share its lock.
+        var captureId = realm.PartitionOf ?? realm.RealmId;
+        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", captureId, cancellationToken);
         try
         {
             return await ApplyAsync(connection, realm, transaction, cancellationToken);
         }
         finally
         {
-            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", realm.RealmId, CancellationToken.None);
+            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", captureId, CancellationToken.None);
         }
     }
 
@@ -81,7 +93,10 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     {
         // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
         await using var sqlTransaction = await connection.BeginTransactionAsync(Capture is null ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, cancellationToken);
-        var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken, MarksOwnWrites)
+        var registered = realm.Registered ? null : realm = await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+        // A partitioned mapping's Realm: its mapping, deployments and capture are the partitioned mapping's (PartitionOf).
+        var owner = realm.PartitionOf ?? realm.RealmId;
+        var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken, MarksOwnWrites, owner)
             ?? throw new ConnectorException(
                 $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
         if (transaction.Version <= cursor)
@@ -89,19 +104,28 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
             return new ApplyOutcome(ApplyStatus.AlreadyApplied);
         }
 
-        if (!_mappings.TryGetValue(realm.RealmId, out var cached) || cached.DeploymentId != deploymentId)
+        if (!_mappings.TryGetValue(owner, out var cached) || cached.DeploymentId != deploymentId)
         {
-            var loaded = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
+            var loaded = await PgCatalogStore.LoadMappingAsync(connection, owner, cancellationToken)
                 ?? throw new ConnectorException($"Realm path '{realm.RealmPath}' has no schema deployment in realmsync.\"SchemaDeployment\".");
-            _mappings[realm.RealmId] = cached = (deploymentId, loaded);
+            // One instance per deployment, as one Realm sees it: the views of the scope schema (PgScopeViews), made to show
+            // this transaction's Realm by the setting below. Every Realm of the mapping plans against the same instance.
+            _mappings[owner] = cached = (deploymentId, loaded, loaded.ForRealm(loaded.RealmPath));
+        }
+
+        if (realm.PartitionOf is not null)
+        {
+            await using var scope = new NpgsqlCommand(PgScopeViews.Select(realm.RealmId), connection);
+            await scope.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var mapping = cached.Mapping;
-        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, mapping), captured, cancellationToken);
+        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), captured, cancellationToken);
         var plan = resolution.Plan;
         if (plan.SchemaChanged)
         {
-            var growth = PgTableWriter.Growth(mapping, plan.Mapping);
+            var next = plan.Mapping.Scoped ? plan.Mapping.AsPartitionOf(mapping) : plan.Mapping;
+            var growth = PgTableWriter.Growth(mapping, next);
             await using (var batch = new NpgsqlBatch(connection))
             {
                 // ALTER TABLE holds ACCESS EXCLUSIVE until commit: wait at most 5 s behind a long reader (then retry) rather
@@ -112,19 +136,20 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }
 
-                var added = CatalogRows.NewTables(mapping, plan.Mapping).Select(t => plan.Mapping.Tables.First(d => d.Name == t)).ToList();
+                var added = CatalogRows.NewTables(mapping, next).Select(t => next.Tables.First(d => d.Name == t)).ToList();
                 if (captured && added.Count > 0)
                 {
                     // Change capture keeps seeing every generated table: the new ones join the path's publication in the same transaction.
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                        $"ALTER PUBLICATION {PgIdentifier.Quote(PgCapture.Name(realm.RealmId))} ADD TABLE {string.Join(", ", added.Select(PgTableWriter.Q))};"));
+                        $"ALTER PUBLICATION {PgIdentifier.Quote(PgCapture.Name(owner))} ADD TABLE {string.Join(", ", added.Select(PgTableWriter.Q))};"));
                 }
 
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await PgCatalogStore.RecordGrowthAsync(
-                connection, realm.RealmId, mapping, plan.Mapping, InboundRecords.Reason(transaction.Version), string.Join("\n\n", growth), cancellationToken);
+                connection, owner, mapping, next, InboundRecords.Reason(transaction.Version) + (registered is null ? "" : $" of Realm path '{realm.RealmPath}'"),
+                string.Join("\n\n", growth), cancellationToken);
         }
 
         await PgPlanExecutor.ExecuteAsync(connection, plan, resolution.ToleratedMissing, cancellationToken);
@@ -148,7 +173,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
             await new PgChangeReader(Capture!.ConnectionString).ConfirmAsync(realm.RealmId, lsn, cancellationToken);
         }
 
-        return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused, Conflicts = resolution.Conflicts.Length };
+        return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused, Conflicts = resolution.Conflicts.Length, Registered = registered };
     }
 
     /// <summary>
@@ -161,7 +186,8 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool captured,
         CancellationToken cancellationToken)
     {
-        if (Capture is null || !captured || plan.Calls.Length == 0)
+        // Partitioned mappings do not probe for conflicts yet: the one committed last wins.
+        if (Capture is null || !captured || plan.Calls.Length == 0 || realm.PartitionOf is not null)
         {
             return (ConflictResolution.None(plan), null);
         }
@@ -174,6 +200,16 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 
         var confirm = await Capture.ProbeAsync(connection, realm.RealmId, mapping, probe, cancellationToken);
         return (probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy), confirm);
+    }
+
+    public async Task<MappedRealm> RegisterAsync(MappedRealm realm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var registered = await PgCatalogStore.FindRealmAsync(connection, realm.RealmPath, cancellationToken) ?? await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+        await sqlTransaction.CommitAsync(cancellationToken);
+        return registered;
     }
 
     public async Task DeadLetterAsync(DeadLetterRecord deadLetter, bool advanceCursor, CancellationToken cancellationToken)

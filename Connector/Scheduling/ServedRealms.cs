@@ -8,7 +8,10 @@ namespace Connector.Scheduling;
 
 /// <summary>
 /// The Realm paths this node serves: those of <c>Realm.RealmPaths</c>, or every path mapped in the catalog when
-/// the list is empty. A configured path the catalog does not map is reported, not silently dropped.
+/// the list is empty. A configured path the catalog does not map is reported, not silently dropped. A partitioned
+/// mapping (issue 12) is not a path: its registered paths are served like any other, its capture is one for all of
+/// them (<see cref="ListCapturedAsync"/>), and the inbound pass also takes up the journal's paths its pattern matches
+/// that are not registered yet (<see cref="ListInboundAsync"/>).
 /// </summary>
 public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> realm)
 {
@@ -17,20 +20,77 @@ public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> r
     {
     }
 
+    /// <summary>The served Realm paths (for the inbound and ship passes): every mapped or registered path, not the partitioned mappings themselves.</summary>
     public async Task<(IReadOnlyList<MappedRealm> Realms, IReadOnlyList<string> Warnings)> ListAsync(CancellationToken cancellationToken)
     {
-        var mapped = await catalog.ListAsync(cancellationToken);
+        var (realms, _, warnings) = await ListAllAsync(cancellationToken);
+        return (realms, warnings);
+    }
+
+    /// <summary>
+    /// What a capture (poll) pass reads: each served path mapped on its own, and each partitioned mapping one of whose
+    /// paths is served, once for all of them (its changes go to each row's Realm).
+    /// </summary>
+    public async Task<(IReadOnlyList<MappedRealm> Realms, IReadOnlyList<string> Warnings)> ListCapturedAsync(CancellationToken cancellationToken)
+    {
+        var (realms, mappings, warnings) = await ListAllAsync(cancellationToken);
+        var owners = realms.Where(r => r.PartitionOf is not null).Select(r => r.PartitionOf!.Value).ToHashSet();
+        var wholeMappings = realm.Value.RealmPaths.Count == 0 ? mappings : [.. mappings.Where(m => owners.Contains(m.RealmId))];
+        return ([.. realms.Where(r => r.PartitionOf is null), .. wholeMappings], warnings);
+    }
+
+    /// <summary>
+    /// The served paths and, after them, the Realm paths of the journal that a partitioned mapping's pattern matches and
+    /// the catalog does not hold yet (RealmId 0: the applier registers each with its first transaction). A journal
+    /// directory that matches no pattern is left alone; costs one listing of the journal's root.
+    /// </summary>
+    public async Task<(IReadOnlyList<MappedRealm> Realms, IReadOnlyList<string> Warnings)> ListInboundAsync(Journal.JournalPaths journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var (realms, mappings, warnings) = await ListAllAsync(cancellationToken);
+        if (mappings.Count == 0)
+        {
+            return (realms, warnings);
+        }
+
+        var known = realms.Select(r => r.RealmPath).ToHashSet(StringComparer.Ordinal);
+        var wanted = realm.Value.RealmPaths.Count == 0 ? null : realm.Value.RealmPaths.ToHashSet(StringComparer.Ordinal);
+        var patterns = mappings.Select(m => (Mapping: m, Pattern: Partitioning.RealmPathPattern.Parse(m.RealmPath, $"realmsync.MappedRealm row {m.RealmId}"))).ToList();
+        var fresh = new List<MappedRealm>();
+        var all = warnings.ToList();
+        foreach (var path in journal.ListRealms().RealmPaths.Where(p => !known.Contains(p) && (wanted is null || wanted.Contains(p))))
+        {
+            var matching = patterns.Where(p => p.Pattern.Matches(path)).ToList();
+            if (matching.Count == 1)
+            {
+                fresh.Add(new MappedRealm(0, path, matching[0].Mapping.SqlSchema) { PartitionOf = matching[0].Mapping.RealmId });
+            }
+            else if (matching.Count > 1)
+            {
+                all.Add($"Realm path '{path}' matches {matching.Count} partitioned mappings' patterns ({string.Join(", ", matching.Select(m => "'" + m.Pattern + "'"))}); it is not served until the patterns are narrowed");
+            }
+        }
+
+        return ([.. realms, .. fresh], all);
+    }
+
+    private async Task<(IReadOnlyList<MappedRealm> Realms, IReadOnlyList<MappedRealm> Mappings, IReadOnlyList<string> Warnings)> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var rows = await catalog.ListAsync(cancellationToken);
+        var mappings = rows.Where(r => r.Partitioned).ToList();
+        var mapped = rows.Where(r => !r.Partitioned).ToList();
         var wanted = realm.Value.RealmPaths;
         if (wanted.Count == 0)
         {
-            return (mapped, []);
+            return (mapped, mappings, []);
         }
 
         var byPath = mapped.ToDictionary(r => r.RealmPath, StringComparer.Ordinal);
-        var warnings = wanted.Where(p => !byPath.ContainsKey(p))
+        // A wanted path a pattern matches registers with its first transaction: not a warning.
+        var warnings = wanted.Where(p => !byPath.ContainsKey(p) && !mappings.Any(m => Partitioning.RealmPathPattern.Parse(m.RealmPath, $"realmsync.MappedRealm row {m.RealmId}").Matches(p)))
             .Select(p => $"Realm path '{p}' (Realm.RealmPaths) is not mapped in the catalog; deploy its schema (bootstrap) or remove it from the configuration")
             .ToList();
-        return ([.. wanted.Where(byPath.ContainsKey).Select(p => byPath[p])], warnings);
+        return ([.. wanted.Where(byPath.ContainsKey).Select(p => byPath[p])], mappings, warnings);
     }
 }
 

@@ -37,16 +37,32 @@ public sealed record SchemaMapping(
     /// The mapping as one Realm of a partitioned mapping sees it: its own path (outbound transactions name it), and every
     /// table in <see cref="ScopeSchema"/>, whose views show only that Realm's rows. The same mapping when not partitioned.
     /// </summary>
-    public SchemaMapping ForRealm(string realmPath) => !Partitioned ? this : this with
+    public SchemaMapping ForRealm(string realmPath) => !Partitioned || Scoped ? this : this with
     {
         RealmPath = realmPath,
         SqlSchema = ScopeSchema,
         Tables = [.. Tables.Select(t => t with { Schema = ScopeSchema })],
-        PathPattern = null,
         Scoped = true,
     };
 
-    /// <summary>Whether this is a partitioned mapping as one Realm sees it (<see cref="ForRealm"/>): DML only, never DDL.</summary>
+    /// <summary>
+    /// A mapping planned on one Realm's view (<see cref="ForRealm"/>, then grown by its schema instructions) as the
+    /// partitioned mapping <paramref name="partitioned"/> it belongs to: its path, its schema, its tables' schema.
+    /// </summary>
+    public SchemaMapping AsPartitionOf(SchemaMapping partitioned)
+    {
+        ArgumentNullException.ThrowIfNull(partitioned);
+        return this with
+        {
+            RealmPath = partitioned.RealmPath,
+            SqlSchema = partitioned.SqlSchema,
+            Tables = [.. Tables.Select(t => t with { Schema = partitioned.SqlSchema })],
+            PathPattern = partitioned.PathPattern,
+            Scoped = false,
+        };
+    }
+
+    /// <summary>Whether this is a partitioned mapping as one Realm sees it (<see cref="ForRealm"/>): for DML only, never DDL.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Scoped { get; private init; }
 

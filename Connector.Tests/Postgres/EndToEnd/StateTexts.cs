@@ -35,8 +35,20 @@ internal static class StateTexts
     public static async Task<SortedSet<string>> FromDatabaseAsync(NpgsqlConnection connection, string realmPath)
     {
         var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, CancellationToken.None) ?? throw new InvalidOperationException($"{realmPath} is not mapped");
-        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, CancellationToken.None) ?? throw new InvalidOperationException("no mapping");
-        return await FromTablesAsync(mapping, Postgres, sql => ReadAsync(connection, sql));
+        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.PartitionOf ?? realm.RealmId, CancellationToken.None) ?? throw new InvalidOperationException("no mapping");
+        if (realm.PartitionOf is null)
+        {
+            return await FromTablesAsync(mapping, Postgres, sql => ReadAsync(connection, sql));
+        }
+
+        // One Realm of a partitioned mapping: its rows, through the per-Realm views, in a transaction that names it.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var scope = new NpgsqlCommand(PgScopeViews.Select(realm.RealmId), connection))
+        {
+            await scope.ExecuteNonQueryAsync();
+        }
+
+        return await FromTablesAsync(mapping.ForRealm(realmPath), Postgres, sql => ReadAsync(connection, sql));
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal abstract class StreamReplay(string databaseName)
     /// Runs <paramref name="ciDefault"/> streams of <paramref name="streams"/> (<see cref="RandomRuns.Check"/>), each
     /// through <paramref name="run"/>, which gives what differs or null; then prints the counts and the time taken.
     /// </summary>
-    public void Check(CsCheck.Gen<StreamCase> streams, Func<StreamCase, Task<string?>> run, int ciDefault)
+    public void Check<T>(CsCheck.Gen<T> streams, Func<T, Task<string?>> run, int ciDefault, Func<T, string>? print = null)
     {
         var started = DateTime.UtcNow;
         RandomRuns.Check(
@@ -87,7 +87,7 @@ internal abstract class StreamReplay(string databaseName)
                 Assert.That(divergence, Is.Null, $"{databaseName} differs from the model:\n{divergence}");
             },
             ciDefault,
-            print: stream => stream.ToString());
+            print: print ?? (stream => stream?.ToString() ?? string.Empty));
         TestContext.Progress.WriteLine(
             $"{databaseName} random streams: {Streams} streams, {Transactions} transactions, {Instructions} instructions " +
             $"({Refused} transactions refused as the model says) in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
@@ -111,6 +111,7 @@ internal abstract class StreamReplay(string databaseName)
             try
             {
                 var outcome = await store.ApplyAsync(realm, transaction, cancellationToken);
+                realm = outcome.Registered ?? realm;
                 actual = outcome.Status.ToString();
             }
             catch (AdapterFormatException e)

@@ -38,7 +38,7 @@ public sealed class ChangeTrackingPollPass : IPollPass
 
     public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
     {
-        var (realms, warnings) = await served.ListAsync(cancellationToken);
+        var (realms, warnings) = await served.ListCapturedAsync(cancellationToken);
         return await PollEachAsync(realms, warnings, PollAsync, cancellationToken);
     }
 

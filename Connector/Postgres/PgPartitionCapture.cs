@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Connector.Adapter;
+using Connector.ChangeTracking;
+using Connector.Scheduling;
+using Connector.SchemaGeneration;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Connector.Postgres;
+
+/// <summary>
+/// The part of a capture pass (<see cref="PgCapturePass"/>) that a partitioned mapping adds: one slot for all its Realms,
+/// whose changes go each to the Realm its row names in <see cref="SchemaMapper.RealmColumn"/>, as that Realm's own
+/// outbound sequence (<see cref="PgNetChanges.ByRealm"/>). Each Realm's rows are read through the per-Realm views
+/// (<see cref="PgScopeViews"/>, the transaction's setting switched Realm by Realm), so the shared converters see one
+/// Realm's mapping exactly as for a path mapped on its own. A Realm the pass has never sent (registered since the last
+/// pass) is sent whole, with the rows SQL gave it before it existed; one with nothing new costs nothing. Changes to rows
+/// whose Realm is not registered are not sent and are reported; they go out in that Realm's initial load if it registers.
+/// </summary>
+internal static class PgPartitionCapture
+{
+    /// <param name="everyRealmWhole">Why every Realm is re-sent whole (never read, slot lost), or null.</param>
+    /// <param name="forced">A <c>resend</c>'s Realm and classes' tables, or null.</param>
+    public static async Task<PollResult> CaptureAsync(
+        NpgsqlConnection connection, int mappingId, SchemaMapping mapping, IEnumerable<PgRowChange> changes, string? everyRealmWhole,
+        (int RealmId, IReadOnlySet<string> Tables)? forced, PollOptions options, PgOutboxStore store, ChangeTrackingSource source, NpgsqlLogSequenceNumber end,
+        CancellationToken cancellationToken)
+    {
+        var (byRealm, truncated) = PgNetChanges.ByRealm(mapping, changes);
+        var members = await MembersAsync(connection, mappingId, everyRealmWhole is not null || truncated.Count > 0, [.. byRealm.Keys, .. forced is { } f ? [f.RealmId] : Array.Empty<int>()], cancellationToken);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var paths = new List<RealmPathCounts>();
+        var fresh = new List<string>();
+        foreach (var (realmId, (path, sent)) in members.OrderBy(m => m.Key))
+        {
+            var tables = new HashSet<string>(truncated, StringComparer.Ordinal);
+            if (everyRealmWhole is not null || !sent)
+            {
+                tables.UnionWith(mapping.Tables.Select(t => t.Name));
+            }
+
+            if (forced is { } resend && resend.RealmId == realmId)
+            {
+                tables.UnionWith(resend.Tables);
+            }
+
+            if (!sent && everyRealmWhole is null)
+            {
+                fresh.Add(path);
+            }
+
+            await using (var scope = new NpgsqlCommand(PgScopeViews.Select(realmId), connection))
+            {
+                await scope.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var scoped = mapping.ForRealm(path);
+            var whole = ReloadScope.Classes(scoped, tables);
+            var reads = new PgDeltaReads(connection, scoped, byRealm.GetValueOrDefault(realmId) ?? new PgNetChanges(), whole, options, store, realmId);
+            var output = await reads.StartAsync(source, cancellationToken);
+            await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
+            await output.CompleteAsync(cancellationToken);
+            await store.WritePositionAsync(realmId, end, cancellationToken);
+            paths.Add(new RealmPathCounts(path) { OutboxTransactions = output.Transactions, OutboxInstructions = output.Batcher.Instructions, Captured = true });
+        }
+
+        if (everyRealmWhole is not null)
+        {
+            warnings.Add($"partitioned mapping '{mapping.RealmPath}': every registered Realm ({members.Count}) re-sent whole (CLEAR + INSERTs): {everyRealmWhole}");
+        }
+
+        if (truncated.Count > 0)
+        {
+            warnings.Add($"partitioned mapping '{mapping.RealmPath}': table(s) {string.Join(", ", truncated.Order().Select(t => $"\"{mapping.SqlSchema}\".\"{t}\""))} truncated in PostgreSQL: re-sent whole to every registered Realm");
+        }
+
+        if (fresh.Count > 0)
+        {
+            warnings.Add($"partitioned mapping '{mapping.RealmPath}': {fresh.Count} Realm path(s) sent whole for the first time ({Sample(fresh)})");
+        }
+
+        if (byRealm.Keys.Where(id => !members.ContainsKey(id)).Order().ToList() is { Count: > 0 } unrouted)
+        {
+            warnings.Add($"partitioned mapping '{mapping.RealmPath}': rows changed in SQL whose {SchemaMapper.RealmColumn} ({Sample(unrouted)}) is no registered Realm of the mapping " +
+                "were not sent; they stay in the tables and go out if a Realm with that id registers (status counts them)");
+        }
+
+        return new PollResult((long)(ulong)end, 0, paths.Sum(p => (int)p.OutboxTransactions), paths.Sum(p => p.OutboxInstructions), [])
+        {
+            Warnings = warnings.ToImmutable(),
+            Paths = paths,
+        };
+    }
+
+    /// <summary>
+    /// The registered Realms of the mapping the pass must visit: those in <paramref name="ids"/> (changed, or resent),
+    /// those never sent (no capture position yet), or all of them (<paramref name="all"/>); with each one's path and
+    /// whether it was sent before.
+    /// </summary>
+    private static async Task<Dictionary<int, (string Path, bool Sent)>> MembersAsync(
+        NpgsqlConnection connection, int mappingId, bool all, int[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r."RealmId", r."RealmPath", p."RealmId" IS NOT NULL
+            FROM realmsync."MappedRealm" AS r LEFT JOIN realmsync."CapturePosition" AS p ON p."RealmId" = r."RealmId"
+            WHERE r."PartitionOf" = $1 AND ($2 OR p."RealmId" IS NULL OR r."RealmId" = ANY($3));
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = mappingId });
+        command.Parameters.Add(new NpgsqlParameter { Value = all });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var members = new Dictionary<int, (string, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members[reader.GetInt32(0)] = (reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        return members;
+    }
+
+    private static string Sample<T>(IReadOnlyList<T> items) =>
+        string.Join(", ", items.Take(5).Select(i => $"'{i}'")) + (items.Count > 5 ? $" and {items.Count - 5} more" : string.Empty);
+}

@@ -1,0 +1,26 @@
+using Connector.Catalog;
+using Connector.Partitioning;
+
+namespace Connector.Postgres;
+
+/// <summary>Which partitioned mapping a Realm path the catalog does not hold belongs to, by the patterns recorded in the catalog.</summary>
+public static class PgPartitions
+{
+    /// <summary>
+    /// The unregistered path (RealmId 0) under the one partitioned mapping of <paramref name="realms"/> whose pattern
+    /// matches <paramref name="realmPath"/>; null when none does. Two matching patterns are an error naming both.
+    /// </summary>
+    public static MappedRealm? Match(IEnumerable<MappedRealm> realms, string realmPath)
+    {
+        ArgumentNullException.ThrowIfNull(realms);
+        var matching = realms.Where(r => r.Partitioned && RealmPathPattern.Parse(r.RealmPath, $"realmsync.MappedRealm row {r.RealmId}").Matches(realmPath)).ToList();
+        return matching.Count switch
+        {
+            0 => null,
+            1 => new MappedRealm(0, realmPath, matching[0].SqlSchema) { PartitionOf = matching[0].RealmId },
+            _ => throw new ConnectorException(
+                $"Realm path '{realmPath}' matches the patterns of {matching.Count} partitioned mappings ({string.Join(", ", matching.Select(m => $"'{m.RealmPath}' in schema {m.SqlSchema}"))}); " +
+                "its rows can belong to one only: narrow the patterns so that each path matches one."),
+        };
+    }
+}
