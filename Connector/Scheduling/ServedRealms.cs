@@ -42,7 +42,8 @@ public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> r
     /// <summary>
     /// The served paths and, after them, the Realm paths of the journal that a partitioned mapping's pattern matches and
     /// the catalog does not hold yet (RealmId 0: the applier registers each with its first transaction). A journal
-    /// directory that matches no pattern is left alone; costs one listing of the journal's root.
+    /// path that matches no pattern (or two) is listed too, for the applier to refuse it by name (its journal untouched).
+    /// Costs one listing of the journal's root.
     /// </summary>
     public async Task<(IReadOnlyList<MappedRealm> Realms, IReadOnlyList<string> Warnings)> ListInboundAsync(Journal.JournalPaths journal, CancellationToken cancellationToken)
     {
@@ -65,9 +66,10 @@ public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> r
             {
                 fresh.Add(new MappedRealm(0, path, matching[0].Mapping.SqlSchema) { PartitionOf = matching[0].Mapping.RealmId });
             }
-            else if (matching.Count > 1)
+            else
             {
-                all.Add($"Realm path '{path}' matches {matching.Count} partitioned mappings' patterns ({string.Join(", ", matching.Select(m => "'" + m.Pattern + "'"))}); it is not served until the patterns are narrowed");
+                // No pattern, or two: the applier refuses the path with the reason and stops it; its journal stays as it is.
+                fresh.Add(new MappedRealm(0, path, string.Empty));
             }
         }
 
