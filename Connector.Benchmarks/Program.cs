@@ -7,5 +7,11 @@ if (args.Length > 0 && args[0] == "latency")
     return await Connector.Benchmarks.CaptureLatency.RunAsync(args);
 }
 
+// `partitioned`: many Realm paths in shared tables on PostgreSQL (Connector.Benchmarks/PartitionedThroughput.cs).
+if (args.Length > 0 && args[0] == "partitioned")
+{
+    return await Connector.Benchmarks.PartitionedThroughput.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

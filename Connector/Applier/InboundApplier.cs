@@ -43,12 +43,20 @@ public sealed class InboundApplier
         _retry = retry ?? RetryPolicy.ForSync(options.MaxRetries, options.EffectiveRetryDelay);
     }
 
-    public async Task<InboundRunResult> RunOnceAsync(string realmPath, CancellationToken cancellationToken)
+    public Task<InboundRunResult> RunOnceAsync(string realmPath, CancellationToken cancellationToken) => RunOnceAsync(realmPath, null, cancellationToken);
+
+    /// <param name="listed">The path as the served list gave it: with its cursor, or unregistered under a partitioned mapping,
+    /// it spares the catalog a query per path (thousands of paths, issue 12); null: the runner finds it.</param>
+    public async Task<InboundRunResult> RunOnceAsync(string realmPath, MappedRealm? listed, CancellationToken cancellationToken)
     {
         if (!_states.TryGetValue(realmPath, out var state))
         {
             state = new RealmState(realmPath);
             _states[realmPath] = state;
+            if (listed is { Cursor: { } cursor } || listed is { Registered: false, PartitionOf: not null })
+            {
+                (state.Realm, state.Cursor) = (listed, listed.Cursor ?? 0);
+            }
         }
 
         if (state.StopReason is null && state.Realm is null)

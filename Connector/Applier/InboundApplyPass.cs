@@ -17,7 +17,7 @@ public sealed class InboundApplyPass(ServedRealms served, InboundApplier applier
         var paths = new List<RealmPathCounts>();
         foreach (var realm in realms)
         {
-            var result = await applier.RunOnceAsync(realm.RealmPath, cancellationToken);
+            var result = await applier.RunOnceAsync(realm.RealmPath, realm, cancellationToken);
             applied += result.Applied;
             paths.Add(new RealmPathCounts(realm.RealmPath)
             {

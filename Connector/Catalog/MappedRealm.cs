@@ -14,6 +14,9 @@ public sealed record MappedRealm(int RealmId, string RealmPath, string SqlSchema
     /// <summary>Whether this row is a partitioned mapping (its RealmPath is a pattern, not a Realm path).</summary>
     public bool Partitioned { get; init; }
 
+    /// <summary>The inbound cursor when the listing read it (saves the runner a query per path on its first pass); null: not read.</summary>
+    public long? Cursor { get; init; }
+
     /// <summary>Whether the catalog holds this path (false: it matches a pattern and registers with its first transaction).</summary>
     public bool Registered => RealmId > 0;
 }

@@ -24,8 +24,15 @@ public sealed class OutboxShipper(IOutboxShippingStore store, int batchSize = Ou
         ArgumentNullException.ThrowIfNull(served);
         ArgumentNullException.ThrowIfNull(open);
         var (realms, warnings) = await served.ListAsync(cancellationToken);
+        IReadOnlySet<int>? unshipped;
+        var (first, firstConnection) = await open(cancellationToken);
+        await using (firstConnection)
+        {
+            unshipped = await first.UnshippedRealmsAsync(cancellationToken);
+        }
+
         var paths = new List<RealmPathCounts>();
-        foreach (var realm in realms)
+        foreach (var realm in realms.Where(r => unshipped is null || unshipped.Contains(r.RealmId)))
         {
             var (store, connection) = await open(cancellationToken);
             await using (connection)

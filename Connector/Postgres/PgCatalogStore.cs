@@ -21,12 +21,14 @@ public static class PgCatalogStore
     /// <summary>Every row of realmsync."MappedRealm": paths, partitioned mappings (<see cref="MappedRealm.Partitioned"/>) and the paths registered under them.</summary>
     public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r ORDER BY r."RealmId";""", connection);
+        await using var command = new NpgsqlCommand(
+            $"""SELECT {RealmColumns}, c."Version" FROM realmsync."MappedRealm" AS r LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId" ORDER BY r."RealmId";""",
+            connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var realms = new List<MappedRealm>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            realms.Add(Realm(reader));
+            realms.Add(Realm(reader) with { Cursor = reader.IsDBNull(5) ? null : reader.GetInt64(5) });
         }
 
         return realms;

@@ -47,6 +47,20 @@ public sealed class PgOutboxStore(NpgsqlConnection connection) : IOutboxShipping
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlySet<int>?> UnshippedRealmsAsync(CancellationToken cancellationToken)
+    {
+        // The partial index IX_Outbox_Unshipped holds exactly these rows.
+        await using var command = new NpgsqlCommand("""SELECT DISTINCT "RealmId" FROM realmsync."Outbox" WHERE "ShippedAt" IS NULL;""", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var realms = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            realms.Add(reader.GetInt32(0));
+        }
+
+        return realms;
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> ReadUnshippedAsync(int realmId, int limit, CancellationToken cancellationToken)
     {
         await using var command = Command(

@@ -93,7 +93,14 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     {
         // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
         await using var sqlTransaction = await connection.BeginTransactionAsync(Capture is null ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, cancellationToken);
-        var registered = realm.Registered ? null : realm = await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+        MappedRealm? registered = null;
+        if (!realm.Registered)
+        {
+            // Registered in this transaction, unless another node did it first (then its row, and the cursor says what it applied).
+            registered = realm = await PgCatalogStore.FindRealmAsync(connection, realm.RealmPath, cancellationToken)
+                ?? await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+        }
+
         // A partitioned mapping's Realm: its mapping, deployments and capture are the partitioned mapping's (PartitionOf).
         var owner = realm.PartitionOf ?? realm.RealmId;
         var (cursor, deploymentId, captured) = await PgCatalogStore.LockCursorAndDeploymentAsync(connection, realm.RealmId, cancellationToken, MarksOwnWrites, owner)
@@ -101,7 +108,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
                 $"Realm path '{realm.RealmPath}' has no cursor or no schema deployment in the catalog (realmsync.\"InboundCursor\", \"SchemaDeployment\"); deploy its schema with bootstrap first.");
         if (transaction.Version <= cursor)
         {
-            return new ApplyOutcome(ApplyStatus.AlreadyApplied);
+            return new ApplyOutcome(ApplyStatus.AlreadyApplied) { Registered = registered };
         }
 
         if (!_mappings.TryGetValue(owner, out var cached) || cached.DeploymentId != deploymentId)

@@ -72,7 +72,7 @@ public sealed class DeployScriptTests
         await Task.WhenAll(first, second);
         var harness = await first;
         Assert.That(await harness.ScalarAsync("""SELECT count(*) FROM realmsync."MappedRealm";"""), Is.EqualTo(2L));
-        Assert.That(await harness.ScalarAsync("""SELECT count(*) FROM realmsync."CatalogVersion";"""), Is.EqualTo(2L));
+        Assert.That(await harness.ScalarAsync("""SELECT count(*) FROM realmsync."CatalogVersion";"""), Is.EqualTo(3L));
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class PgOperationsTests
 
         var doctor = CliRun.Of("doctor", "--config", config);
         Assert.That(doctor.ExitCode, Is.EqualTo(0), doctor.Output + doctor.Error);
-        Assert.That(doctor.Output, Does.Contain("[ok] catalog: catalog version 2, 1 Realm path(s) mapped."));
+        Assert.That(doctor.Output, Does.Contain("[ok] catalog: catalog version 3, 1 Realm path(s) mapped."));
         Assert.That(doctor.Output, Does.Contain("[ok] tables of '/doctored':").And.Contain("owned by the connector's role."));
         Assert.That(doctor.Output, Does.Not.Contain("Password"));
 
