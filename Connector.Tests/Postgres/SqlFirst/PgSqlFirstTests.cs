@@ -7,12 +7,8 @@ using Npgsql;
 
 namespace Connector.Tests.Postgres.SqlFirst;
 
-/// <summary>
-/// SQL-first tables on PostgreSQL (issue 11), on the throwaway cluster: an existing table mapped by <c>install</c>,
-/// announced with ADD_TYPE, loaded whole by the first capture pass, then captured change by change; what cannot be
-/// mapped or captured is refused with the reason, and what the DBA must run is said exactly.
-/// </summary>
-[TestFixture]
+/// <summary>SQL-first tables on PostgreSQL (issue 11), on the throwaway cluster: mapped by <c>install</c>, announced with ADD_TYPE,
+/// loaded whole by the first capture pass, then captured change by change; what cannot be, refused with the reason and the fix.</summary>
 public sealed class PgSqlFirstTests
 {
     private const string Orders =
