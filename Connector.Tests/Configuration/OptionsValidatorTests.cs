@@ -91,6 +91,8 @@ public class OptionsValidatorTests
 
     [TestCase("dbo.Orders", "dbo", "Orders")]
     [TestCase("[my schema].[my ]]table]", "my schema", "my ]table")]
+    [TestCase("public.orders", "public", "orders")]
+    [TestCase("\"my \"\"schema\"\"\".public", "my \"schema\"", "public")]
     public void SqlFirst_tables_are_two_part_names(string text, string schema, string table) =>
         Assert.That(SqlFirstOptionsValidator.TwoPartName(text), Is.EqualTo((schema, table)));
 

@@ -40,11 +40,17 @@ public sealed class PostgresConfigurationTests
     {
         var options = Postgres();
         options.Scheduler.Clustered = true;
-        options.SqlFirst.Tables.Add("dbo.Orders");
         options.Postgres.Schema = "realmsync";
         var failures = ConnectorOptionsValidator.Check(options);
         Assert.That(failures, Has.Some.Contains("Scheduler:Clustered"));
-        Assert.That(failures, Has.Some.Contains("SqlFirst:Tables"));
         Assert.That(failures, Has.Some.Contains("Postgres:Schema").And.Some.Contains("reserved"));
+    }
+
+    [Test]
+    public void SqlFirst_tables_are_accepted_on_postgresql()
+    {
+        var options = Postgres();
+        options.SqlFirst.Tables.Add("public.Orders");
+        Assert.That(ConnectorOptionsValidator.Check(options), Is.Empty);
     }
 }

@@ -8,5 +8,7 @@ namespace Connector.ChangeTracking;
 /// <param name="AliasType">The alias type the column is declared with (<c>[dbo].[Phone]</c>), null for a system type.</param>
 /// <param name="OtherCodePage">The column's collation has another code page than the database's default collation
 /// (only char and varchar columns hold code-page text).</param>
+/// <param name="Declared">The type as the database spells it, where the reader has it whole (PostgreSQL's <c>format_type</c>:
+/// <c>character varying(50)</c>, <c>numeric(10,2)</c>); null on SQL Server, whose mapper spells it from the parts.</param>
 public sealed record ColumnMetadata(
-    string Name, string TypeName, bool Nullable, int MaxLength, byte Precision, byte Scale, string? AliasType = null, bool OtherCodePage = false);
+    string Name, string TypeName, bool Nullable, int MaxLength, byte Precision, byte Scale, string? AliasType = null, bool OtherCodePage = false, string? Declared = null);

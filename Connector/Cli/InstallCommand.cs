@@ -40,7 +40,7 @@ public static class InstallCommand
             var options = ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!);
             if (options.Served() == DatabaseProvider.Postgres)
             {
-                return Postgres.PgInstall.RunAsync(options.Postgres, output, ct);
+                return Postgres.PgInstall.RunAsync(options.Postgres, options.SqlFirst, output, ct);
             }
 
             var days = parse.GetValue(retention) ?? options.ChangeTracking.RetentionDays;

@@ -27,7 +27,7 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
         ];
     }
 
-    /// <summary>What the PostgreSQL target does not have yet: a clustered job store, SQL-first tables.</summary>
+    /// <summary>What the PostgreSQL target does not have: a clustered job store, schema scripts.</summary>
     private static IEnumerable<string> PostgresLimits(ConnectorOptions options)
     {
         if (options.Served() != DatabaseProvider.Postgres)
@@ -43,11 +43,6 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
         if (string.Equals(options.Schema.ApplyMode, "script", StringComparison.OrdinalIgnoreCase))
         {
             yield return "Schema:ApplyMode is 'script', but on PostgreSQL the applier grows the schema itself, in the transaction that needs it (additive DDL only); with Database:Provider 'postgres' set it to 'auto'.";
-        }
-
-        if (options.SqlFirst.Tables.Count > 0)
-        {
-            yield return "SqlFirst:Tables is not empty, but SQL-first tables need change capture, which PostgreSQL does not have yet; with Database:Provider 'postgres' leave it empty.";
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 namespace Connector.Configuration;
 
 /// <summary>Checks <see cref="SqlFirstOptions"/>: every table is a two-part name outside the catalog; the Realm path is one the protocol allows.</summary>
-public sealed class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
+public sealed partial class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
 {
     public ValidateOptionsResult Validate(string? name, SqlFirstOptions options) => ValidationResults.Of(Check(options));
 
@@ -57,7 +57,22 @@ public sealed class SqlFirstOptionsValidator : IValidateOptions<SqlFirstOptions>
         using var reader = new StringReader(text);
         var name = parser.ParseSchemaObjectName(reader, out var errors);
         return errors.Count > 0 || name is null || name.SchemaIdentifier is null || name.DatabaseIdentifier is not null || name.ServerIdentifier is not null
-            ? null
+            ? Plain(text)
             : (name.SchemaIdentifier.Value, name.BaseIdentifier.Value);
     }
+
+    /// <summary>
+    /// Two plain or double-quoted names that T-SQL reserves but PostgreSQL does not (<c>public.orders</c>: PUBLIC is a
+    /// T-SQL keyword, and public PostgreSQL's default schema); the connector always quotes the names it writes.
+    /// </summary>
+    private static (string Schema, string Table)? Plain(string text) =>
+        PlainName().Match(text) is { Success: true } m
+            ? (Part(m.Groups["qs"], m.Groups["s"]), Part(m.Groups["qt"], m.Groups["t"]))
+            : null;
+
+    private static string Part(System.Text.RegularExpressions.Group quoted, System.Text.RegularExpressions.Group plain) =>
+        quoted.Success ? quoted.Value.Replace("\"\"", "\"", StringComparison.Ordinal) : plain.Value;
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^(?:"(?<qs>(?:[^"]|"")+)"|(?<s>[^."\[\]\s;]+))\.(?:"(?<qt>(?:[^"]|"")+)"|(?<t>[^."\[\]\s;]+))$""")]
+    private static partial System.Text.RegularExpressions.Regex PlainName();
 }

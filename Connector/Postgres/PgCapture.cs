@@ -33,6 +33,17 @@ public static class PgCapture
         $"CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_replication_slots AS s WHERE s.slot_name = {SlotNameSql(realmId)}) " +
         $"THEN pg_catalog.pg_logical_emit_message(true, '{MarkerPrefix}', 'applier') IS NOT NULL ELSE false END";
 
+    /// <summary>Creates the path's publication of <paramref name="tables"/> (none: an empty one) unless it exists.</summary>
+    public static string CreatePublicationSql(int realmId, IReadOnlyCollection<SqlTableDefinition> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var name = Name(realmId);
+        var forTables = tables.Count == 0 ? string.Empty : " FOR TABLE " + string.Join(", ", tables.Select(PgTableWriter.Q));
+        return PgDeployScript.Do(
+            $"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = {PgLiteral.String(name)}) THEN\n" +
+            $"        CREATE PUBLICATION {PgIdentifier.Quote(name)}{forTables};\n    END IF;\nEND");
+    }
+
     public static async Task<string> SlotNameAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT " + SlotNameSql("$1::text") + ";", connection);
@@ -57,12 +68,7 @@ public static class PgCapture
             }
         }
 
-        var name = Name(realmId);
-        var tables = string.Join(", ", mapping.Tables.Select(PgTableWriter.Q));
-        var sql = PgDeployScript.Do(
-            $"BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = {PgLiteral.String(name)}) THEN\n" +
-            $"        CREATE PUBLICATION {PgIdentifier.Quote(name)} FOR TABLE {tables};\n    END IF;\nEND");
-        await using (var publication = new NpgsqlCommand(sql, connection))
+        await using (var publication = new NpgsqlCommand(CreatePublicationSql(realmId, mapping.Tables), connection))
         {
             await publication.ExecuteNonQueryAsync(cancellationToken);
         }

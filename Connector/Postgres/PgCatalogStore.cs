@@ -115,9 +115,9 @@ public static class PgCatalogStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? SchemaMappingJson.Read(json) : null;
     }
 
-    /// <summary>What a schema growth adds: catalog rows of the new classes and properties, and the deployment with its script.</summary>
+    /// <summary>What a schema growth adds: catalog rows of the new classes and properties (all of them when <paramref name="previous"/> is null), and the deployment with its script.</summary>
     public static async Task RecordGrowthAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping previous, SchemaMapping next, string reason, string script, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping? previous, SchemaMapping next, string reason, string script, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         foreach (var row in CatalogRows.Growth(previous, next))

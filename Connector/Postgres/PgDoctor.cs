@@ -90,6 +90,8 @@ public static class PgDoctor
             results.Add(await PgPrivilegeCheck.MappedTablesAsync(connection, realm, cancellationToken));
         }
 
+        results.AddRange(await PgSqlFirstPublication.CheckAsync(connection, realms, cancellationToken));
+
         var capture = await PgInstall.ProblemsAsync(connection, cancellationToken);
         results.Add(capture.Count == 0
             ? CheckResult.Pass("capture", "wal_level is logical, the role may replicate, and a replication slot is free.")

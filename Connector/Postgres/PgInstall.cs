@@ -6,12 +6,17 @@ namespace Connector.Postgres;
 /// <summary>
 /// <c>install</c> with <c>Database.Provider = postgres</c>, first step of change capture (issue 11): checks what logical
 /// replication needs (wal_level, the REPLICATION attribute, free replication slots) and says exactly what to change;
-/// then, for every Realm path the catalog maps, creates its publication and slot when missing (<see cref="PgCapture"/>).
+/// then maps the <c>SqlFirst.Tables</c> (<see cref="PgSqlFirstInstall"/>); then, for every Realm path the catalog maps,
+/// creates its publication and slot when missing (<see cref="PgCapture"/>).
 /// The catalog itself is deployed by <c>bootstrap --provider postgres</c>.
 /// </summary>
 public static class PgInstall
 {
-    public static async Task<int> RunAsync(PostgresOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(PostgresOptions options, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(options, null, output, cancellationToken);
+
+    /// <param name="sqlFirst">With tables, they are mapped for their Realm path first and join its publication (<see cref="PgSqlFirstInstall"/>).</param>
+    public static async Task<int> RunAsync(PostgresOptions options, SqlFirstOptions? sqlFirst, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -33,6 +38,18 @@ public static class PgInstall
             await upgrade.ExecuteNonQueryAsync(cancellationToken); // a catalog of an earlier version gains the outbox and capture tables
         }
 
+        var sqlFirstFailed = false;
+        if (sqlFirst is { Tables.Count: > 0 })
+        {
+            var results = await PgSqlFirstInstall.RunAsync(connection, sqlFirst, cancellationToken);
+            foreach (var result in results)
+            {
+                await output.WriteLineAsync(result.Line());
+            }
+
+            sqlFirstFailed = results.Any(r => r.Failed);
+        }
+
         var realms = await PgCatalogStore.ListRealmsAsync(connection, cancellationToken);
         foreach (var realm in realms)
         {
@@ -46,7 +63,7 @@ public static class PgInstall
         await output.WriteLineAsync(realms.Count == 0
             ? "No Realm path is mapped yet: deploy one with bootstrap --provider postgres --apply, then run install again."
             : $"Change capture is set up for {realms.Count} Realm path(s).");
-        return ExitCodes.Success;
+        return sqlFirstFailed ? ExitCodes.NotReady : ExitCodes.Success;
     }
 
     /// <summary>What the server or the role lacks for logical replication, each with the fix.</summary>

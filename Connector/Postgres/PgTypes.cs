@@ -71,9 +71,32 @@ public static class PgTypes
             "uniqueidentifier" => new PgType("uuid", NpgsqlDbType.Uuid, null),
             "nvarchar(max)" => new PgType("text", NpgsqlDbType.Text, null),
             _ when sqlType.StartsWith("nvarchar(", StringComparison.Ordinal) => KeyText,
-            _ => throw new ArgumentOutOfRangeException(nameof(sqlType), sqlType, "no PostgreSQL type is mapped for this column type"),
+            _ => Existing(sqlType) ?? throw new ArgumentOutOfRangeException(nameof(sqlType), sqlType, "no PostgreSQL type is mapped for this column type"),
         };
     }
+
+    /// <summary>
+    /// The type of a SQL-first table's column (<see cref="PgSqlFirstMapper"/>), recorded as format_type spells it; none
+    /// of these names is one of the generated types above, apart from bigint and real, which mean the same. A
+    /// timestamp with time zone is sent as a UTC timestamp and read as one, whatever the session's TimeZone.
+    /// </summary>
+    private static PgType? Existing(string declared) => declared switch
+    {
+        "boolean" => Boolean,
+        "smallint" => new PgType(declared, NpgsqlDbType.Integer, null),
+        "integer" => Integer,
+        "double precision" => new PgType(declared, NpgsqlDbType.Double, null),
+        "text" => new PgType(declared, NpgsqlDbType.Text, null),
+        "bytea" => new PgType(declared, NpgsqlDbType.Bytea, null),
+        "uuid" => new PgType(declared, NpgsqlDbType.Uuid, null),
+        "date" => new PgType(declared, NpgsqlDbType.Timestamp, null),
+        _ when declared.StartsWith("character", StringComparison.Ordinal) => new PgType(declared, NpgsqlDbType.Text, null),
+        _ when declared.StartsWith("numeric", StringComparison.Ordinal) => new PgType(declared, NpgsqlDbType.Text, "numeric"),
+        _ when declared.StartsWith("timestamp", StringComparison.Ordinal) && declared.EndsWith(" with time zone", StringComparison.Ordinal) =>
+            new PgType(declared, NpgsqlDbType.Timestamp, "timestamp AT TIME ZONE 'UTC'"),
+        _ when declared.StartsWith("timestamp", StringComparison.Ordinal) => new PgType(declared, NpgsqlDbType.Timestamp, null),
+        _ => null,
+    };
 
     /// <summary>The type of <paramref name="column"/> of <paramref name="table"/> in <paramref name="mapping"/>.</summary>
     public static PgType Of(SchemaMapping mapping, SqlTableDefinition table, SqlColumnDefinition column)

@@ -90,10 +90,14 @@ internal static class StateTexts
         return lines;
     }
 
-    /// <summary>PostgreSQL: every column read as its text (<c>column::text</c>) and folded by <see cref="Canon.Database"/>.</summary>
+    /// <summary>
+    /// PostgreSQL: every column read as its text (<c>column::text</c>) and folded by <see cref="Canon.Database"/>; a SQL-first
+    /// table's timestamp with time zone as its UTC timestamp, as the connector reads it.
+    /// </summary>
     private static StateDialect Postgres { get; } = new(
         (table, columns, order) =>
-            $"SELECT {string.Join(", ", columns.Select(c => PgIdentifier.Quote(c) + "::text"))} FROM {PgIdentifier.Quote(table.Schema, table.Name)}" +
+            $"SELECT {string.Join(", ", columns.Select(c => (table.Columns.Any(d => d.Name == c && d.SqlType.EndsWith(" with time zone", StringComparison.Ordinal))
+                ? $"({PgIdentifier.Quote(c)} AT TIME ZONE 'UTC')" : PgIdentifier.Quote(c)) + "::text"))} FROM {PgIdentifier.Quote(table.Schema, table.Name)}" +
             (order.Count == 0 ? "" : " ORDER BY " + string.Join(", ", order.Select(c => PgIdentifier.Quote(c)))),
         (value, type) => Canon.Database((string?)value, type));
 

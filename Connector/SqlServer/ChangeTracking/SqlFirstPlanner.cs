@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Connector.Adapter;
-using Connector.Catalog;
 using Connector.ChangeTracking;
 using Connector.SchemaGeneration;
 using Connector.SqlServer.Sql;
@@ -8,90 +5,19 @@ using Connector.SqlServer.Sql;
 namespace Connector.SqlServer.ChangeTracking;
 
 /// <summary>
-/// The pure part of SQL-first registration (DESIGN.md section 6): the configured tables, their metadata and the
-/// mapping already in force for the Realm path become the next mapping, its catalog rows and the ADD_TYPEs for
-/// Realm. Every table not mapped is reported with the reason; none is skipped silently. The catalog keeps one SQL
-/// schema per Realm path, so tables of another schema than the path's are refused.
+/// SQL-first planning on SQL Server: the shared plan (<see cref="SqlFirstTables"/>) with SQL Server's type mapping
+/// (<see cref="SqlFirstMapper"/>) and Change Tracking as the capture check (<see cref="TrackingStatus"/>).
 /// </summary>
 public static class SqlFirstPlanner
 {
-    public const string MappingMode = "sql-first";
+    public const string MappingMode = SqlFirstTables.MappingMode;
 
-    /// <param name="requested">The configured tables (<c>SqlFirst.Tables</c>), as written.</param>
-    /// <param name="metadata">The metadata of every table of the requested schemas (<see cref="TableMetadataReader"/>).</param>
-    /// <param name="previous">The mapping in force for the Realm path, or null when it is not mapped yet.</param>
-    /// <param name="previousMode">The path's MappingMode when it is mapped: a 'realm-first' path takes no SQL-first tables.</param>
     /// <param name="tracking">Whether the connector can read each requested table's changes (<see cref="TrackingStatus"/>), by the
-    /// requested name; null (or a table absent from it) skips the check.</param>
+    /// requested name; null (or a table absent from it) skips the check. Mapped without Change Tracking, or without the
+    /// permission to read it, the table would stop every poll of the path (the poller checks the same, with the same messages).</param>
     public static SqlFirstPlan Plan(
         string realmPath, IReadOnlyList<(string Schema, string Table)> requested, IReadOnlyList<TableMetadata> metadata,
-        SchemaMapping? previous = null, string? previousMode = null, IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking = null)
-    {
-        ArgumentNullException.ThrowIfNull(requested);
-        ArgumentNullException.ThrowIfNull(metadata);
-        var schema = previous?.SqlSchema ?? requested.Select(r => Find(metadata, r)?.Schema ?? r.Schema).FirstOrDefault() ?? "dbo";
-        var classes = previous?.Classes.ToBuilder() ?? ImmutableArray.CreateBuilder<ClassMapping>();
-        var tables = previous?.Tables.ToBuilder() ?? ImmutableArray.CreateBuilder<SqlTableDefinition>();
-        var addTypes = ImmutableArray.CreateBuilder<AddTypeInstruction>();
-        var refusals = ImmutableArray.CreateBuilder<SqlFirstRefusal>();
-        var already = ImmutableArray.CreateBuilder<string>();
-        var skipped = ImmutableArray.CreateBuilder<string>();
-        foreach (var wanted in requested)
-        {
-            var name = $"[{wanted.Schema}].[{wanted.Table}]";
-            if (previousMode is not null && previousMode != MappingMode)
-            {
-                refusals.Add(new(name, $"Realm path '{realmPath}' is mapped '{previousMode}'; SQL-first tables need a path of their own: set SqlFirst.RealmPath to another path"));
-                continue;
-            }
-
-            if (Find(metadata, wanted) is not { } table)
-            {
-                refusals.Add(new(name, $"table {name} does not exist, or the connector's login cannot see it; check the name in SqlFirst.Tables and the login's permissions"));
-                continue;
-            }
-
-            name = $"[{table.Schema}].[{table.Name}]";
-            if (!string.Equals(table.Schema, schema, StringComparison.Ordinal))
-            {
-                refusals.Add(new(name, $"Realm path '{realmPath}' maps tables of schema [{schema}] (the catalog keeps one schema per Realm path); list only tables of [{schema}] in SqlFirst.Tables"));
-                continue;
-            }
-
-            if (tables.Any(t => string.Equals(t.Name, table.Name, StringComparison.OrdinalIgnoreCase)) ||
-                classes.Any(c => string.Equals(c.Class.Name, table.Name, StringComparison.Ordinal)))
-            {
-                already.Add(name);
-                continue;
-            }
-
-            // A table Realm cannot key is refused for that first: without a primary key Change Tracking cannot be
-            // enabled either. Mapped without Change Tracking, or without the permission to read it, the table would
-            // stop every poll of the path (the poller checks the same, with the same messages); the DBA owns the table.
-            var result = SqlFirstMapper.Map(table);
-            skipped.AddRange(result.Skipped);
-            if ((result.Mapped ? TrackingProblem(tracking, wanted, table) : result.Refusal) is { } refusal)
-            {
-                refusals.Add(new(name, refusal));
-                continue;
-            }
-
-            classes.Add(result.Mapping!);
-            tables.Add(result.Table!);
-            addTypes.Add(result.AddType!);
-        }
-
-        var mapping = new SchemaMapping(realmPath, schema, classes.ToImmutable(), tables.ToImmutable());
-        return new SqlFirstPlan(
-            mapping, [.. CatalogRows.Growth(previous, mapping)], addTypes.ToImmutable(), refusals.ToImmutable(), already.ToImmutable(), skipped.ToImmutable());
-    }
-
-    private static string? TrackingProblem(
-        IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking, (string Schema, string Table) wanted, TableMetadata table) =>
-        tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem ? problem + " Then install again." : null;
-
-    // SQL Server resolves names case-insensitively under the usual collations; the metadata holds the real spelling.
-    private static TableMetadata? Find(IReadOnlyList<TableMetadata> metadata, (string Schema, string Table) wanted) =>
-        metadata.FirstOrDefault(t => t.Schema == wanted.Schema && t.Name == wanted.Table) ??
-        metadata.FirstOrDefault(t => string.Equals(t.Schema, wanted.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Name, wanted.Table, StringComparison.OrdinalIgnoreCase));
+        SchemaMapping? previous = null, string? previousMode = null, IReadOnlyDictionary<(string Schema, string Table), TrackingStatus>? tracking = null) =>
+        SqlFirstTables.Plan(SqlFirstMapper.Dialect(), realmPath, requested, metadata, previous, previousMode, (wanted, table) =>
+            tracking?.GetValueOrDefault(wanted)?.Problem(SqlIdentifier.Quote(table.Schema, table.Name)) is { } problem ? problem + " Then install again." : null);
 }

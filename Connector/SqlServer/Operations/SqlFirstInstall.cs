@@ -1,3 +1,4 @@
+using Connector.ChangeTracking;
 using Connector.Configuration;
 using Connector.Operations;
 using Connector.SqlServer.ChangeTracking;
@@ -13,7 +14,7 @@ namespace Connector.SqlServer.Operations;
 /// </summary>
 public static class SqlFirstInstall
 {
-    public const string CheckName = "SQL-first";
+    public const string CheckName = SqlFirstLines.CheckName;
 
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(ConnectorOptions options, CancellationToken cancellationToken)
     {
@@ -31,23 +32,6 @@ public static class SqlFirstInstall
         }
     }
 
-    public static IReadOnlyList<CheckResult> Results(SqlFirstRegistration registration)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        var plan = registration.Plan;
-        var path = plan.Mapping.RealmPath;
-        var results = new List<CheckResult>();
-        foreach (var added in plan.AddTypes)
-        {
-            var table = plan.Mapping.Classes.First(c => c.Class.Name == added.ObjectType).Table;
-            results.Add(CheckResult.Pass($"{CheckName} [{plan.Mapping.SqlSchema}].[{table}]",
-                $"mapped as class {added.ObjectType} of Realm path '{path}' ({added.Properties.Length} properties, key {added.PrimaryKey}); " +
-                $"announced with ADD_TYPE (outbox version {registration.OutboxVersion}); the next poll sends its rows whole."));
-        }
-
-        results.AddRange(plan.AlreadyMapped.Select(t => CheckResult.Pass($"{CheckName} {t}", $"already mapped for Realm path '{path}'.")));
-        results.AddRange(plan.Refusals.Select(r => CheckResult.Fail($"{CheckName} {r.Table}", "not mapped.", r.Reason + ".")));
-        results.AddRange(plan.SkippedColumns.Select(s => CheckResult.Warn(CheckName, "left out " + s + ".", "if Realm needs the column, give it a type Realm has (README, SQL-first) before the table is mapped: a mapped class gains no properties later.")));
-        return results;
-    }
+    public static IReadOnlyList<CheckResult> Results(SqlFirstRegistration registration) =>
+        SqlFirstLines.Of(registration, SqlFirstMapper.Dialect(), "the next poll sends its rows whole.");
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Connector.Adapter;
 using Connector.SchemaGeneration;
 
-namespace Connector.SqlServer.ChangeTracking;
+namespace Connector.ChangeTracking;
 
 /// <summary>
 /// The outcome of mapping one existing table: the class mapping, its table and the ADD_TYPE that announces it, or
