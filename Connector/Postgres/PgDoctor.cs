@@ -76,7 +76,7 @@ public static class PgDoctor
         IReadOnlyList<MappedRealm> realms = deployed ? await PgCatalogStore.ListRealmsAsync(connection, cancellationToken) : [];
         // The mapped schemas; before any mapping, the one bootstrap deploys into by default.
         results.AddRange(await PgPrivilegeCheck.SchemasAsync(
-            connection, [CatalogSchema.SchemaName, .. realms.Count == 0 ? new[] { dataSchema } : realms.Select(r => r.SqlSchema)], cancellationToken));
+            connection, [CatalogSchema.SchemaName, .. realms.Count == 0 ? new[] { dataSchema } : realms.Select(r => r.SqlSchema).Distinct(StringComparer.Ordinal)], cancellationToken));
         if (!deployed)
         {
             results.Add(CheckResult.Fail("catalog", "schema realmsync holds no catalog.", "run 'realm-sqlserver bootstrap --provider postgres --realm-schema FILE --out DIR --apply' (or its deploy.sql with psql)."));
@@ -85,9 +85,20 @@ public static class PgDoctor
 
         results.Add(CheckResult.Pass("catalog", $"catalog version {PgCatalogSchema.Version}, {realms.Count} Realm path(s) mapped."));
         results.Add(await PgPrivilegeCheck.CatalogTablesAsync(connection, cancellationToken));
-        foreach (var realm in realms)
+        // A partitioned mapping's paths share its tables: checked once, with the mapping.
+        foreach (var realm in realms.Where(r => r.PartitionOf is null))
         {
             results.Add(await PgPrivilegeCheck.MappedTablesAsync(connection, realm, cancellationToken));
+        }
+
+        foreach (var partitioned in realms.Where(r => r.Partitioned))
+        {
+            var (registered, unrouted) = await PgPartitionReport.ReadAsync(connection, partitioned, cancellationToken);
+            var name = $"partitioned mapping '{partitioned.RealmPath}'";
+            results.Add(PgPartitionReport.Describe(unrouted) is { } rows
+                ? CheckResult.Warn(name, $"{registered} Realm path(s) registered; {rows}.",
+                    "give each row the RealmId of its Realm (realmsync.\"MappedRealm\", mode 'partition'), or delete it; a Realm that registers with that id later receives it.")
+                : CheckResult.Pass(name, $"{registered} Realm path(s) registered; every row belongs to one of them."));
         }
 
         results.AddRange(await PgSqlFirstPublication.CheckAsync(connection, realms, cancellationToken));

@@ -24,7 +24,8 @@ public static class PgStatus
                EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - p."UpdatedAt")::double precision,
                (SELECT count(*) FROM realmsync."Outbox" AS o WHERE o."RealmId" = r."RealmId" AND o."ShippedAt" IS NULL),
                (SELECT min(o."CreatedAt") FROM realmsync."Outbox" AS o WHERE o."RealmId" = r."RealmId" AND o."ShippedAt" IS NULL),
-               (SELECT count(*) FROM realmsync."Conflict" AS f WHERE f."RealmId" = r."RealmId")
+               (SELECT count(*) FROM realmsync."Conflict" AS f WHERE f."RealmId" = r."RealmId"),
+               r."PartitionOf", r."MappingMode" = 'partitioned'
         FROM realmsync."MappedRealm" AS r
         LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId"
         LEFT JOIN realmsync."CapturePosition" AS p ON p."RealmId" = r."RealmId"
@@ -57,13 +58,59 @@ public static class PgStatus
 
         await output.WriteLineAsync($"Status of {target}:");
         var warnings = 0;
-        await using var command = new NpgsqlCommand(Query, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var partitioned = new List<Catalog.MappedRealm>();
+        var members = new Dictionary<int, (long Paths, long DeadLetters, long Conflicts, long Backlog)>();
+        await using (var command = new NpgsqlCommand(Query, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                warnings += await RealmAsync(reader, output, partitioned, members);
+            }
+        }
+
+        foreach (var mapping in partitioned)
+        {
+            var (paths, deadLetters, conflicts, backlog) = members.GetValueOrDefault(mapping.RealmId);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {paths} Realm path(s) registered under it: {deadLetters} dead letter(s), {conflicts} conflict(s), {backlog} outbox transaction(s) not shipped."));
+            if (PgPartitionReport.Describe((await PgPartitionReport.ReadAsync(connection, mapping, cancellationToken)).Unrouted) is { } rows)
+            {
+                warnings++;
+                await output.WriteLineAsync($"  warning: {rows}; give each the RealmId of its Realm, or delete it.");
+            }
+        }
+
+        return warnings == 0 ? ExitCodes.Success : ExitCodes.NotReady;
+    }
+
+    /// <summary>
+    /// One catalog row's lines; the paths of a partitioned mapping are summed per mapping instead of listed one by one
+    /// (there may be thousands), the mapping's own row says its capture. Returns the warnings written.
+    /// </summary>
+    private static async Task<int> RealmAsync(
+        NpgsqlDataReader reader, TextWriter output, List<Catalog.MappedRealm> partitioned, Dictionary<int, (long Paths, long DeadLetters, long Conflicts, long Backlog)> members)
+    {
+        if (!reader.IsDBNull(17))
+        {
+            var sum = members.GetValueOrDefault(reader.GetInt32(17));
+            members[reader.GetInt32(17)] = (sum.Paths + 1, sum.DeadLetters + reader.GetInt64(5), sum.Conflicts + reader.GetInt64(16), sum.Backlog + reader.GetInt64(14));
+            return 0;
+        }
+
+        if (reader.GetBoolean(18))
+        {
+            partitioned.Add(new Catalog.MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) { Partitioned = true });
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Partitioned mapping '{reader.GetString(1)}' (schema {reader.GetString(2)}, views {reader.GetString(2)}{SchemaGeneration.SchemaMapper.ScopeSchemaSuffix}): {reader.GetInt64(6)} schema deployment(s)."));
+        }
+        else
         {
             var cursor = reader.IsDBNull(3) ? "no cursor row" : string.Create(CultureInfo.InvariantCulture, $"version {reader.GetInt64(3)} (moved {reader.GetDateTime(4):yyyy-MM-dd HH:mm:ss} UTC)");
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Realm path '{reader.GetString(1)}' (schema {reader.GetString(2)}): inbound cursor {cursor}; {reader.GetInt64(5)} dead letter(s); {reader.GetInt64(16)} conflict(s); {reader.GetInt64(6)} schema deployment(s)."));
+        }
+
             var backlog = reader.GetInt64(14) == 0 ? "empty" : string.Create(CultureInfo.InvariantCulture,
                 $"{reader.GetInt64(14)} transaction(s) not shipped, the oldest from {reader.GetDateTime(15):yyyy-MM-dd HH:mm:ss} UTC");
             await output.WriteLineAsync(reader.IsDBNull(11)
@@ -73,7 +120,7 @@ public static class PgStatus
             if (reader.IsDBNull(7))
             {
                 await output.WriteLineAsync("  change capture: no replication slot (install creates one when PostgreSQL to Realm is wanted).");
-                continue;
+                return 0;
             }
 
             var walStatus = reader.IsDBNull(8) ? "unknown" : reader.GetString(8);
@@ -81,12 +128,11 @@ public static class PgStatus
                 $"  change capture: slot {(reader.GetBoolean(7) ? "active" : "inactive")}, wal_status {walStatus}, retains {Bytes(reader, 9)} of WAL, {Bytes(reader, 10)} not yet confirmed."));
             if (walStatus is "lost" or "unreserved")
             {
-                warnings++;
                 await output.WriteLineAsync($"  warning: the slot's WAL is {walStatus} (max_slot_wal_keep_size): changes may be lost; the affected tables must be sent to Realm whole.");
+                return 1;
             }
-        }
 
-        return warnings == 0 ? ExitCodes.Success : ExitCodes.NotReady;
+            return 0;
     }
 
     private static string Bytes(NpgsqlDataReader reader, int ordinal) =>

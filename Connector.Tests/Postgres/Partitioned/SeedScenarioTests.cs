@@ -60,6 +60,15 @@ public sealed class SeedScenarioTests
         Assert.That(Sync(config).ExitCode, Is.EqualTo(Connector.ExitCodes.Stopped));
         Assert.That(await DogsAsync(connectionString), Does.Contain("/0c0c/private rex corgi"));
         Assert.That(Outbound(journal, "/0c0c/private").OfType<InsertInstruction>().Select(i => Describe(i)), Is.EqualTo(new[] { "rex corgi" }));
+
+        // status sums the paths per mapping and warns of the row of no registered Realm; doctor says the same.
+        var status = CliRun.Of("status", "--config", config);
+        Assert.That(status.ExitCode, Is.EqualTo(Connector.ExitCodes.NotReady), status.Output + status.Error);
+        Assert.That(status.Output, Does.Contain($"Partitioned mapping '{PartitionedRunner.Pattern}' (schema public, views public_realm)")
+            .And.Contain("3 Realm path(s) registered under it: 0 dead letter(s), 0 conflict(s), 0 outbox transaction(s) not shipped.")
+            .And.Contain("warning: 1 row(s) whose _realm_id is no registered Realm (\"public\".\"Dog\": 1)"));
+        var doctor = CliRun.Of("doctor", "--config", config);
+        Assert.That(doctor.Output, Does.Contain("3 Realm path(s) registered; 1 row(s) whose _realm_id is no registered Realm"), doctor.Output);
     }
 
     internal static async Task<(string ConnectionString, string Config)> DeployAsync(JournalDirectory journal)
