@@ -97,7 +97,7 @@ public class PartitionedSchemaTests
 
         Assert.That(script.CreatedTables, Is.SupersetOf(generated));
         Assert.That(script.TrackedTables, Is.EquivalentTo(generated), "Change Tracking on the base tables, never on the views");
-        Assert.That(artifacts.DeployScript, Does.Contain($"VALUES (N'{Pattern}', N'app', N'partitioned');"));
+        Assert.That(artifacts.DeployScript, Does.Contain($"VALUES (N'{Pattern}', N'app', 'partitioned');"));
         Assert.That(script.Inserts.Select(i => i.Table), Has.No.Member("realmsync.InboundCursor"), "each path gets its cursor when it registers");
         Assert.That(script.Inserts.Count(i => i.Table == "realmsync.TableWatermark"), Is.EqualTo(artifacts.Mapping.Tables.Length));
         foreach (var (table, named) in script.Inserts.Where(i => i.Table.StartsWith("realmsync.", StringComparison.Ordinal)))

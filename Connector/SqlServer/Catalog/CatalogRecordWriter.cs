@@ -20,7 +20,7 @@ public static class CatalogRecordWriter
         sql.Append("INSERT INTO [realmsync].[CatalogVersion] ([Version]) VALUES (").Append(SqlLiteral.Int(CatalogSchema.Version)).Append(");\n");
         sql.Append("INSERT INTO [realmsync].[MappedRealm] ([RealmPath], [SqlSchema], [MappingMode]) VALUES (")
             .Append(SqlLiteral.String(mapping.RealmPath)).Append(", ").Append(SqlLiteral.String(mapping.SqlSchema))
-            .Append(", ").Append(SqlLiteral.String(MappingMode(mapping))).Append(");\n");
+            .Append(", '").Append(MappingMode(mapping)).Append("');\n"); // One of two constants, varchar as the column.
         sql.Append("SET @RealmId = SCOPE_IDENTITY();\n");
         if (!mapping.Partitioned)
         {
