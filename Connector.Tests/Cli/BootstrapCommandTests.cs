@@ -24,6 +24,52 @@ public class BootstrapCommandTests : WorkFolderTest
     }
 
     [Test]
+    public void A_path_pattern_writes_a_partitioned_mapping_recorded_as_such()
+    {
+        var output = Path.Combine(Work, "out");
+
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", output, "--realm-path-pattern", "^/([0-9a-f]+)/private$", "--sql-schema", "app");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("Realm paths matching '^/([0-9a-f]+)/private$' (partitioned): 4 classes mapped to 8 shared tables in SQL schema [app], each row's Realm in [_realm_id]"));
+        var script = File.ReadAllText(Path.Combine(output, "deploy.sql"));
+        Assert.That(TSqlScriptParser.Errors(script), Is.Empty);
+        Assert.That(script, Does.Contain("CREATE VIEW [app_realm].[Person]"));
+        Assert.That(script, Does.Contain("VALUES (N'^/([0-9a-f]+)/private$', N'app', 'partitioned')"));
+    }
+
+    [Test]
+    public void An_invalid_path_pattern_is_a_usage_error_naming_it_and_writes_nothing()
+    {
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Path.Combine(Work, "out"), "--realm-path-pattern", "^/(unclosed$");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.StartWith("error: --realm-path-pattern: '^/(unclosed$' is not a valid .NET regular expression"));
+        Assert.That(Directory.Exists(Path.Combine(Work, "out")), Is.False);
+    }
+
+    [Test]
+    public void A_path_and_a_path_pattern_together_are_a_usage_error()
+    {
+        var run = CliRun.Of("bootstrap", "--realm-schema", Sample, "--out", Work, "--realm-path", "/a", "--realm-path-pattern", "^/a$");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.Contain("--realm-path P) or every path a pattern matches (--realm-path-pattern REGEX), not both"));
+    }
+
+    [Test]
+    public void A_path_pattern_for_postgres_makes_the_postgres_mapping_partitioned()
+    {
+        var output = Path.Combine(Work, "pg");
+
+        var run = CliRun.Of("bootstrap", "--provider", "postgres", "--realm-schema", Sample, "--out", output, "--realm-path-pattern", "^/([0-9a-f]+)/private$");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("Realm paths matching '^/([0-9a-f]+)/private$' (partitioned): 4 classes mapped to 8 shared tables in SQL schema [public]"));
+        Assert.That(File.Exists(Path.Combine(output, "deploy.sql")), Is.True);
+    }
+
+    [Test]
     public void A_missing_schema_file_is_named_and_exits_with_bad_input()
     {
         var run = CliRun.Of("bootstrap", "--realm-schema", Path.Combine(Work, "missing.json"), "--out", Work);

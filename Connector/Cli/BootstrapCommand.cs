@@ -40,6 +40,13 @@ public static class BootstrapCommand
             HelpName = "P",
             DefaultValueFactory = _ => DefaultRealmPath,
         };
+        var pathPattern = new Option<string>("--realm-path-pattern")
+        {
+            Description = "Instead of --realm-path: a partitioned mapping for every Realm path this .NET regular expression matches whole " +
+                "(such as '^/([0-9a-f]+)/private$'), all in one set of tables whose rows carry their Realm in column " +
+                SchemaGeneration.SchemaMapper.RealmColumn + "; each path registers itself on its first transaction.",
+            HelpName = "REGEX",
+        };
         var sqlSchema = new Option<string>("--sql-schema")
         {
             Description = "The SQL schema of the generated tables (not 'realmsync', which holds the catalog).",
@@ -58,7 +65,7 @@ public static class BootstrapCommand
             "Generate the SQL Server schema for a Realm, offline: writes DIR/schema.dacpac and DIR/deploy.sql, " +
             "a script that creates the catalog and the generated tables on an empty database and records the mapping.")
         {
-            realmSchema, realmFile, output, realmPath, sqlSchema, apply, provider, config,
+            realmSchema, realmFile, output, realmPath, pathPattern, sqlSchema, apply, provider, config,
         };
         command.Validators.Add(result =>
         {
@@ -71,6 +78,11 @@ public static class BootstrapCommand
             {
                 result.AddError("bootstrap takes the Realm schema from one place: give --realm-schema FILE or --realm-file FILE, not both.");
             }
+
+            if (result.GetResult(pathPattern) is not null && result.GetResult(realmPath) is { Implicit: false })
+            {
+                result.AddError("bootstrap maps one Realm path (--realm-path P) or every path a pattern matches (--realm-path-pattern REGEX), not both.");
+            }
         });
         command.SetAction((parse, ct) => ConnectorCli.RunAsync(parse, async stdout =>
         {
@@ -80,11 +92,11 @@ public static class BootstrapCommand
             var options = parse.GetValue(apply) ? ConnectorConfiguration.LoadOrThrow(parse.GetValue(config)!) : null;
             if (ConnectorCli.Provider(parse, provider, options) == DatabaseProvider.Postgres)
             {
-                return await BootstrapPostgresAsync(parse, stdout, schema, schemaFile, options, (output, realmPath, sqlSchema), ct);
+                return await BootstrapPostgresAsync(parse, stdout, schema, schemaFile, options, (output, realmPath, pathPattern, sqlSchema), ct);
             }
 
             var targetSchema = options is not null && parse.GetResult(sqlSchema) is null or { Implicit: true } ? options.SqlServer.Schema : parse.GetValue(sqlSchema)!;
-            var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, targetSchema, Path.GetFileName(schemaFile));
+            var artifacts = SchemaArtifactGenerator.Generate(schema, parse.GetValue(realmPath)!, targetSchema, Path.GetFileName(schemaFile), parse.GetValue(pathPattern));
             var directory = parse.GetValue(output)!;
             OutputFolder.Write(directory, "--out", ("schema.dacpac", artifacts.Dacpac), ("deploy.sql", System.Text.Encoding.UTF8.GetBytes(artifacts.DeployScript)));
             BootstrapReport.Write(stdout, artifacts, directory);
@@ -95,12 +107,12 @@ public static class BootstrapCommand
 
     private static async Task<int> BootstrapPostgresAsync(
         ParseResult parse, TextWriter stdout, RealmSchemaModel schema, string schemaFile, ConnectorOptions? options,
-        (Option<string> Output, Option<string> RealmPath, Option<string> SqlSchema) given, CancellationToken ct)
+        (Option<string> Output, Option<string> RealmPath, Option<string> PathPattern, Option<string> SqlSchema) given, CancellationToken ct)
     {
         var targetSchema = parse.GetResult(given.SqlSchema) is null or { Implicit: true }
             ? options?.Postgres.Schema ?? PostgresOptions.DefaultSchema
             : parse.GetValue(given.SqlSchema)!;
-        var (mapping, script) = PgBootstrap.Generate(schema, parse.GetValue(given.RealmPath)!, targetSchema, Path.GetFileName(schemaFile));
+        var (mapping, script) = PgBootstrap.Generate(schema, parse.GetValue(given.RealmPath)!, targetSchema, Path.GetFileName(schemaFile), parse.GetValue(given.PathPattern));
         var directory = parse.GetValue(given.Output)!;
         OutputFolder.Write(directory, "--out", ("deploy.sql", System.Text.Encoding.UTF8.GetBytes(script)));
         BootstrapReport.WriteMapping(stdout, mapping);

@@ -19,7 +19,10 @@ public static class BootstrapReport
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(mapping);
-        output.WriteLine($"Realm path '{mapping.RealmPath}': {mapping.Classes.Length} classes mapped to {mapping.Tables.Length} tables in SQL schema [{mapping.SqlSchema}].");
+        output.WriteLine(mapping.Partitioned
+            ? $"Realm paths matching '{mapping.PathPattern}' (partitioned): {mapping.Classes.Length} classes mapped to {mapping.Tables.Length} shared tables in SQL schema " +
+              $"[{mapping.SqlSchema}], each row's Realm in [{SchemaGeneration.SchemaMapper.RealmColumn}]; the connector writes through the per-Realm views of [{mapping.ScopeSchema}]."
+            : $"Realm path '{mapping.RealmPath}': {mapping.Classes.Length} classes mapped to {mapping.Tables.Length} tables in SQL schema [{mapping.SqlSchema}].");
         foreach (var mapped in mapping.Classes)
         {
             if (mapped.NameResolution is not null)

@@ -58,11 +58,28 @@ public class OperationsSqlTests
     }
 
     [Test]
+    public void The_catalog_upgrade_from_version_1_parses_and_leads_to_the_current_version()
+    {
+        var steps = CatalogInstaller.UpgradeSteps(1);
+
+        Assert.That(steps.Select(s => s.ToVersion), Is.EqualTo(new[] { 2 }));
+        Assert.That(steps[^1].ToVersion, Is.EqualTo(CatalogSchema.Version));
+        Assert.That(steps[0].Batches.Select(b => b.Sql), Has.Some.Contains("ADD [PartitionOf] int NULL").And.Some.Contains("[CK_MappedRealm_PartitionOf]"));
+        foreach (var batch in steps.SelectMany(s => s.Batches))
+        {
+            Assert.That(TSqlScriptParser.Errors(batch.Sql), Is.Empty, batch.Name);
+            Assert.That(batch.SchemaChange, Is.True, batch.Name);
+        }
+
+        Assert.That(CatalogInstaller.UpgradeSteps(CatalogSchema.Version), Is.Empty, "nothing to do at the current version");
+    }
+
+    [Test]
     public void The_catalog_batches_parse_and_cover_every_catalog_script()
     {
         var batches = CatalogInstaller.Batches();
 
-        Assert.That(batches, Has.Count.EqualTo(CatalogSchema.Scripts.Length + 1), "070-Outbox.sql holds one GO");
+        Assert.That(batches, Has.Count.EqualTo(CatalogSchema.Scripts.Length + 2), "020-MappedRealm.sql and 070-Outbox.sql hold one GO each");
         Assert.That(batches[0].Sql, Does.Contain("CREATE SCHEMA [realmsync]"));
         foreach (var batch in batches)
         {

@@ -28,6 +28,13 @@ public sealed class ColumnReferenceChecker
                 key.GetReferenced(PrimaryKeyConstraint.Columns).Select(c => c.Name.Parts[^1]).ToHashSet(StringComparer.Ordinal);
         }
 
+        // A partitioned mapping's procedures write through per-Realm views: their columns as the model resolves them.
+        foreach (var view in model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.View))
+        {
+            _objects[$"{view.Name.Parts[0]}.{view.Name.Parts[1]}"] =
+                view.GetReferenced(View.Columns).Select(c => c.Name.Parts[^1]).ToHashSet(StringComparer.Ordinal);
+        }
+
         foreach (var type in model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.TableType))
         {
             _objects[$"{type.Name.Parts[0]}.{type.Name.Parts[1]}"] =

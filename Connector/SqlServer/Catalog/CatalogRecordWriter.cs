@@ -20,13 +20,25 @@ public static class CatalogRecordWriter
         sql.Append("INSERT INTO [realmsync].[CatalogVersion] ([Version]) VALUES (").Append(SqlLiteral.Int(CatalogSchema.Version)).Append(");\n");
         sql.Append("INSERT INTO [realmsync].[MappedRealm] ([RealmPath], [SqlSchema], [MappingMode]) VALUES (")
             .Append(SqlLiteral.String(mapping.RealmPath)).Append(", ").Append(SqlLiteral.String(mapping.SqlSchema))
-            .Append(", 'realm-first');\n");
+            .Append(", '").Append(MappingMode(mapping)).Append("');\n"); // One of two constants, varchar as the column.
         sql.Append("SET @RealmId = SCOPE_IDENTITY();\n");
-        sql.Append("INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);\n");
+        if (!mapping.Partitioned)
+        {
+            // A partitioned mapping's row is no Realm of its own: each path that matches registers under it with its cursor.
+            sql.Append("INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@RealmId, 0);\n");
+        }
+
         AppendRows(sql, CatalogRows.Growth(null, mapping), "@RealmId");
         AppendInitialWatermarks(sql, null, mapping, "@RealmId");
         AppendDeployment(sql, "@RealmId", mapping, dacpac, deployedScript, reason);
         return sql.ToString();
+    }
+
+    /// <summary>realmsync.MappedRealm.MappingMode of a generated mapping: 'partitioned' for a path pattern's row, else 'realm-first'.</summary>
+    public static string MappingMode(SchemaMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return mapping.Partitioned ? "partitioned" : "realm-first";
     }
 
     /// <summary>The realmsync.SchemaDeployment row of a deployment, with <paramref name="realmId"/> (a variable or literal).</summary>

@@ -79,7 +79,7 @@ public static partial class DeployScriptWriter
         sql.Append(CultureInfo.InvariantCulture, $"""
             /*
             RealmSqlServer deploy.sql: creates the catalog schema [{CatalogSchema.SchemaName}] and the tables generated
-            from the Realm schema '{CommentSafe(source)}' for Realm path '{CommentSafe(mapping.RealmPath)}' in SQL schema
+            from the Realm schema '{CommentSafe(source)}' for {CommentSafe(Subject(mapping))} in SQL schema
             '{CommentSafe(mapping.SqlSchema)}', and records the mapping in the catalog.
 
             Run it on the target database, as is, in sqlcmd (sqlcmd -b -d <database> -i deploy.sql) or SSMS.
@@ -105,6 +105,11 @@ public static partial class DeployScriptWriter
         sql.Append(CultureInfo.InvariantCulture, $"COMMIT TRANSACTION;\nPRINT N'RealmSqlServer: deployment complete ({mapping.Tables.Length} generated tables).';\nGO\nSET NOEXEC OFF;\nGO\n");
         return sql.ToString();
     }
+
+    private static string Subject(SchemaMapping mapping) => mapping.Partitioned
+        ? $"every Realm path matching '{mapping.PathPattern}' (shared tables, each row's Realm in [{SchemaMapper.RealmColumn}]; " +
+          $"the connector writes through the per-Realm views of schema '{mapping.ScopeSchema}')"
+        : $"Realm path '{mapping.RealmPath}'";
 
     private const string Preflight = """
         IF SCHEMA_ID(N'realmsync') IS NOT NULL

@@ -17,10 +17,21 @@ public static class SchemaArtifactGenerator
     private static readonly HashSet<string> ForbiddenSchemas =
         new([CatalogSchema.SchemaName, "sys", "INFORMATION_SCHEMA", "guest"], StringComparer.OrdinalIgnoreCase);
 
-    public static SchemaArtifacts Generate(RealmSchemaModel schema, string realmPath, string sqlSchema, string source)
+    /// <param name="pathPattern">
+    /// A partitioned mapping's Realm path pattern (<c>--realm-path-pattern</c>), checked here; then <paramref name="realmPath"/> is
+    /// not used: the mapping's catalog row holds the pattern, and each matching path registers under it. Null for one Realm path.
+    /// </param>
+    public static SchemaArtifacts Generate(RealmSchemaModel schema, string realmPath, string sqlSchema, string source, string? pathPattern = null)
     {
         CheckSqlSchema(sqlSchema);
-        var mapping = SchemaMapper.Map(schema, realmPath, sqlSchema);
+        if (pathPattern is not null)
+        {
+            Partitioning.RealmPathPattern.Parse(pathPattern, "--realm-path-pattern");
+            CheckSqlSchema(sqlSchema + SchemaMapper.ScopeSchemaSuffix, "--sql-schema (with the suffix of the per-Realm views)");
+            realmPath = pathPattern;
+        }
+
+        var mapping = SchemaMapper.Map(schema, realmPath, sqlSchema, previous: null, Configuration.DatabaseProvider.SqlServer, pathPattern);
         using var model = SqlModelBuilder.Build(mapping);
         var dacpac = Pack(model, realmPath);
         using var package = DacPackage.Load(new MemoryStream(dacpac));
@@ -34,17 +45,19 @@ public static class SchemaArtifactGenerator
         return new SchemaArtifacts(mapping, dacpac, script);
     }
 
-    public static void CheckSqlSchema(string sqlSchema)
+    public static void CheckSqlSchema(string sqlSchema) => CheckSqlSchema(sqlSchema, "--sql-schema");
+
+    private static void CheckSqlSchema(string sqlSchema, string option)
     {
         if (!SqlIdentifier.IsValid(sqlSchema, out var problem))
         {
-            throw new ConnectorException($"--sql-schema '{sqlSchema}': {problem}; choose a name of 1 to 128 characters.", ExitCodes.Usage);
+            throw new ConnectorException($"{option} '{sqlSchema}': {problem}; choose a name of 1 to 128 characters.", ExitCodes.Usage);
         }
 
         if (ForbiddenSchemas.Contains(sqlSchema))
         {
             throw new ConnectorException(
-                $"--sql-schema '{sqlSchema}' is reserved ({CatalogSchema.SchemaName} holds the connector's catalog); choose another schema, such as dbo.",
+                $"{option} '{sqlSchema}' is reserved ({CatalogSchema.SchemaName} holds the connector's catalog); choose another schema, such as dbo.",
                 ExitCodes.Usage);
         }
     }
