@@ -15,13 +15,21 @@ public sealed class PgResender(PgConnectionFactory connections, PgCapturePass ca
     public async Task<ResendResult> ResendAsync(string realmPath, IReadOnlyCollection<string> classes, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var realm = ResendScope.FindRealm(await PgCatalogStore.ListRealmsAsync(connection, cancellationToken), realmPath);
-        var mapping = await PgCatalogStore.LoadMappingAsync(connection, realm.RealmId, cancellationToken)
+        var realm = ResendScope.FindRealm([.. (await PgCatalogStore.ListRealmsAsync(connection, cancellationToken)).Where(r => !r.Partitioned)], realmPath);
+        // A path of a partitioned mapping: the mapping's pass, with this path's classes forced whole (its rows only).
+        var owner = realm.PartitionOf ?? realm.RealmId;
+        var mapping = await PgCatalogStore.LoadMappingAsync(connection, owner, cancellationToken)
             ?? throw new ConnectorException(
                 $"Realm path '{realmPath}' has no schema deployment in realmsync.\"SchemaDeployment\": there is nothing to re-send; deploy its schema first.",
                 ExitCodes.NotReady);
         var scope = ResendScope.Resolve(mapping, classes);
-        var pass = await capture.RunAsync(connection, realm.RealmId, mapping, scope.Tables, cancellationToken);
+        var first = await new PgOutboxStore(connection).NextVersionAsync(realm.RealmId, cancellationToken);
+        var pass = await capture.RunAsync(connection, owner, mapping, scope.Tables, cancellationToken, realm.PartitionOf is null ? null : realm.RealmId);
+        if (pass.Paths?.FirstOrDefault(p => p.RealmPath == realmPath) is { } path)
+        {
+            pass = pass with { FirstVersion = first, Transactions = (int)path.OutboxTransactions, Instructions = path.OutboxInstructions };
+        }
+
         var written = new PgOutboxStore(connection).ReadRangeAsync(realm.RealmId, pass.FirstVersion, pass.FirstVersion + pass.Transactions - 1, cancellationToken);
         ImmutableArray<ClassResend> tally = await scope.TallyAsync(written, scope.Reasons(pass.Reloads.Select(r => r.Table)), cancellationToken);
         return new ResendResult(realmPath, pass, tally);
