@@ -131,7 +131,8 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         var plan = resolution.Plan;
         if (plan.SchemaChanged)
         {
-            var next = plan.Mapping.Scoped ? plan.Mapping.AsPartitionOf(mapping) : plan.Mapping;
+            // Planned on the per-Realm view of a partitioned mapping, the grown mapping names the views: DDL and the catalog need the tables.
+            var next = mapping.Partitioned ? plan.Mapping.AsPartitionOf(mapping) : plan.Mapping;
             var growth = PgTableWriter.Growth(mapping, next);
             await using (var batch = new NpgsqlBatch(connection))
             {
