@@ -55,6 +55,41 @@ public static class PgCapture
     /// Creates the publication of <paramref name="mapping"/>'s tables and the slot, unless they exist; refuses, saying
     /// what to change, when the server cannot decode (<c>wal_level</c> below logical).
     /// </summary>
+    /// <summary>
+    /// Adds to an existing publication the mapped tables it lacks that the role owns: a table created by a schema growth
+    /// while the slot was missing (the growth adds tables only to a captured path's publication) would otherwise be
+    /// loaded whole once and never captured again. SQL-first tables of another owner are install's and doctor's to report.
+    /// </summary>
+    private static async Task AddMissingTablesAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        await using (var find = new NpgsqlCommand(
+            """
+            SELECT t.name FROM unnest($1::text[], $2::text[]) AS t(schema, name)
+            JOIN pg_catalog.pg_namespace AS n ON n.nspname = t.schema
+            JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid AND c.relname = t.name
+            WHERE pg_catalog.pg_has_role(c.relowner, 'USAGE')
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_tables AS p WHERE p.pubname = $3 AND p.schemaname = t.schema AND p.tablename = t.name);
+            """, connection))
+        {
+            find.Parameters.Add(new NpgsqlParameter { Value = mapping.Tables.Select(t => t.Schema).ToArray() });
+            find.Parameters.Add(new NpgsqlParameter { Value = mapping.Tables.Select(t => t.Name).ToArray() });
+            find.Parameters.Add(new NpgsqlParameter { Value = Name(realmId) });
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                missing.Add(reader.GetString(0));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var tables = mapping.Tables.Where(t => missing.Contains(t.Name));
+            await using var add = new NpgsqlCommand($"ALTER PUBLICATION {PgIdentifier.Quote(Name(realmId))} ADD TABLE {string.Join(", ", tables.Select(PgTableWriter.Q))};", connection);
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public static async Task EnsureAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -72,6 +107,8 @@ public static class PgCapture
         {
             await publication.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await AddMissingTablesAsync(connection, realmId, mapping, cancellationToken);
 
         var slotName = await SlotNameAsync(connection, realmId, cancellationToken);
         await using var slot = new NpgsqlCommand(

@@ -34,6 +34,20 @@ public static class PgCatalogStore
         return realms;
     }
 
+    /// <summary>The partitioned mappings only (their patterns), for matching a path the catalog does not hold.</summary>
+    public static async Task<IReadOnlyList<MappedRealm>> ListPartitionedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r WHERE r."MappingMode" = 'partitioned' ORDER BY r."RealmId";""", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var realms = new List<MappedRealm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            realms.Add(Realm(reader));
+        }
+
+        return realms;
+    }
+
     /// <summary>
     /// Registers <paramref name="realm"/> (a path that matches a partitioned mapping's pattern) in the caller's
     /// transaction: its catalog row and its cursor at 0. Its outbox sequence starts with its first outbox row. Another

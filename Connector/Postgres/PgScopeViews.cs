@@ -18,6 +18,10 @@ public static class PgScopeViews
 
     private static readonly string Current = $"current_setting('{Setting}')::integer";
 
+    // In the view's filter as a scalar subquery: evaluated once per scan (an InitPlan), not once per row of a sequential
+    // scan, and still an index condition. A column default cannot hold a subquery, hence the plain form there.
+    private static readonly string CurrentOnce = $"(SELECT {Current})";
+
     /// <summary>The view of <paramref name="table"/> (made again, with the table's new columns, after a growth), and the partition column's default; none when not partitioned.</summary>
     public static IReadOnlyList<string> Create(SchemaMapping mapping, SqlTableDefinition table)
     {
@@ -33,7 +37,7 @@ public static class PgScopeViews
         // * in the table's own column order: a view made again must list its old columns first, in the same order.
         return
         [
-            $"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {PgTableWriter.Q(table)} WHERE {column} = {Current} WITH LOCAL CHECK OPTION;",
+            $"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {PgTableWriter.Q(table)} WHERE {column} = {CurrentOnce} WITH LOCAL CHECK OPTION;",
             $"ALTER VIEW {view} ALTER COLUMN {column} SET DEFAULT {Current};",
         ];
     }

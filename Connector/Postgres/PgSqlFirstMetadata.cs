@@ -35,14 +35,16 @@ public static class PgSqlFirstMetadata
     /// <summary>
     /// One row per column: table, column, type name (a domain's base type), the type as format_type spells it (with the
     /// domain's own modifier), nullability (a domain's NOT NULL too), key position (0 when not in the primary key), the
-    /// domain's name, the replica identity, whether its index covers the key, SELECT, ownership. Ordinary tables only:
+    /// domain's name (a generated column reads as the type 'generated', which maps to nothing: it is left out with a
+    /// warning), the replica identity, whether its index covers the key, SELECT, ownership. Ordinary tables only:
     /// a partitioned table's changes are published under its partitions' names. The schema matches without case, as on
     /// SQL Server; the planner prefers the exact spelling.
     /// </summary>
     public const string Query =
         """
-        SELECT c.relname, a.attname, COALESCE(b.typname, t.typname),
-               pg_catalog.format_type(COALESCE(b.oid, t.oid), CASE WHEN b.oid IS NULL THEN a.atttypmod ELSE t.typtypmod END),
+        SELECT c.relname, a.attname, CASE WHEN a.attgenerated <> '' THEN 'generated' ELSE COALESCE(b.typname, t.typname) END,
+               CASE WHEN a.attgenerated <> '' THEN 'a generated column (PostgreSQL computes it; Realm could not write it)'
+                    ELSE pg_catalog.format_type(COALESCE(b.oid, t.oid), CASE WHEN b.oid IS NULL THEN a.atttypmod ELSE t.typtypmod END) END,
                NOT a.attnotnull AND NOT t.typnotnull, COALESCE(pg_catalog.array_position(k.conkey, a.attnum), 0),
                CASE WHEN b.oid IS NOT NULL THEN pg_catalog.format_type(t.oid, NULL) END, c.relreplident::text,
                COALESCE((SELECT k.conkey <@ i.indkey::int2[] FROM pg_catalog.pg_index AS i WHERE i.indrelid = c.oid AND i.indisreplident), false),

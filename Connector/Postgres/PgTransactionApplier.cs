@@ -57,7 +57,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, cancellationToken);
         if (realm is null)
         {
-            return (PgPartitions.Match(await PgCatalogStore.ListRealmsAsync(connection, cancellationToken), realmPath), 0);
+            return (PgPartitions.Match(await PgCatalogStore.ListPartitionedAsync(connection, cancellationToken), realmPath), 0);
         }
 
         var cursor = await PgCatalogStore.ReadCursorAsync(connection, realm.RealmId, cancellationToken);
@@ -69,7 +69,9 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(realm);
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        if (Capture is null)
+        // A partitioned mapping's Realms do not probe for conflicts (yet), so they need not wait for its capture, nor for
+        // each other: thousands of paths apply side by side.
+        if (!Probes(realm))
         {
             return await ApplyAsync(connection, realm, transaction, cancellationToken);
         }
@@ -77,22 +79,21 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         // With conflict detection, the path's captures wait for this transaction (and it for them) from before its
         // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent. A partitioned mapping's
         // Realms share one capture, so they share its lock.
-        var captureId = realm.PartitionOf ?? realm.RealmId;
-        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", captureId, cancellationToken);
+        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", realm.RealmId, cancellationToken);
         try
         {
             return await ApplyAsync(connection, realm, transaction, cancellationToken);
         }
         finally
         {
-            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", captureId, CancellationToken.None);
+            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", realm.RealmId, CancellationToken.None);
         }
     }
 
     private async Task<ApplyOutcome> ApplyAsync(NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken)
     {
         // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
-        await using var sqlTransaction = await connection.BeginTransactionAsync(Capture is null ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, cancellationToken);
+        await using var sqlTransaction = await connection.BeginTransactionAsync(Probes(realm) ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken);
         MappedRealm? registered = null;
         if (!realm.Registered)
         {
@@ -129,6 +130,11 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         var mapping = cached.Mapping;
         var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), captured, cancellationToken);
         var plan = resolution.Plan;
+        if (plan.SchemaChanged && mapping.Partitioned)
+        {
+            await GrowOneAtATimeAsync(connection, realm, owner, deploymentId, cancellationToken);
+        }
+
         if (plan.SchemaChanged)
         {
             // Planned on the per-Realm view of a partitioned mapping, the grown mapping names the views: DDL and the catalog need the tables.
@@ -208,6 +214,28 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 
         var confirm = await Capture.ProbeAsync(connection, realm.RealmId, mapping, probe, cancellationToken);
         return (probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy), confirm);
+    }
+
+    /// <summary>Whether the Realm's transactions run the conflict probe (<see cref="Capture"/> set, a path mapped on its own).</summary>
+    private bool Probes(MappedRealm realm) => Capture is not null && realm.PartitionOf is null;
+
+    /// <summary>
+    /// Two Realms of a partitioned mapping growing its shared tables at the same time would collide on the DDL: they take
+    /// turns on the deployments' lock, and the second, finding a newer deployment than it planned on, is tried again
+    /// (transient), then plans on the grown mapping.
+    /// </summary>
+    private static async Task GrowOneAtATimeAsync(NpgsqlConnection connection, MappedRealm realm, int owner, int plannedOn, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""SELECT pg_catalog.pg_advisory_xact_lock({PgDeployScript.DeployLock}), (SELECT max(d."DeploymentId") FROM realmsync."SchemaDeployment" AS d WHERE d."RealmId" = $1);""",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = owner });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.GetInt32(1) != plannedOn)
+        {
+            throw new PgCaptureRaceException($"Realm path '{realm.RealmPath}': another Realm of its partitioned mapping changed the schema at the same time; the transaction is tried again on the grown schema.");
+        }
     }
 
     public async Task<MappedRealm> RegisterAsync(MappedRealm realm, CancellationToken cancellationToken)

@@ -83,8 +83,8 @@ public static class PgTypes
     private static PgType? Existing(string declared) => declared switch
     {
         "boolean" => Boolean,
-        "smallint" => new PgType(declared, NpgsqlDbType.Integer, null),
-        "integer" => Integer,
+        // Sent as bigint: a Realm int out of the column's range is then PostgreSQL's 22003 (bad input), not an overflow here.
+        "smallint" or "integer" => new PgType(declared, NpgsqlDbType.Bigint, null),
         "double precision" => new PgType(declared, NpgsqlDbType.Double, null),
         "text" => new PgType(declared, NpgsqlDbType.Text, null),
         "bytea" => new PgType(declared, NpgsqlDbType.Bytea, null),
