@@ -10,8 +10,9 @@ namespace Connector.SqlServer.Catalog;
 /// </summary>
 public static class CatalogStatements
 {
+    /// <summary>Every path mapped on its own: partitioned mappings are not served on SQL Server yet (their schema is generated, their applier and poller are not).</summary>
     public const string ListRealms =
-        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r ORDER BY r.[RealmId];";
+        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] NOT IN ('partitioned', 'partition') ORDER BY r.[RealmId];";
 
     public const string FindRealm =
         "SELECT r.[RealmId], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r " +
