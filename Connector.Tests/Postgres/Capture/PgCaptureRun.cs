@@ -64,6 +64,16 @@ internal sealed class PgCaptureRun(string connectionString, string realmPath)
         return await DifferenceAsync();
     }
 
+    /// <summary>Drops the capture slot of the RealmId <paramref name="realmId"/>: slots are the server's, and it has few.</summary>
+    public static async Task DropSlotAsync(string connectionString, int realmId)
+    {
+        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
+        await using var drop = new Npgsql.NpgsqlCommand(
+            $"SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = {PgCapture.SlotNameSql("$1::text")};", connection);
+        drop.Parameters.Add(new Npgsql.NpgsqlParameter { Value = realmId });
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public async Task<string?> DifferenceAsync()
     {
         await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);

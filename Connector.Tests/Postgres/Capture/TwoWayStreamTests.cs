@@ -120,17 +120,9 @@ public sealed class TwoWayStreamTests
             }
             finally
             {
-                await DropSlotAsync(realm!.RealmId); // slots are the server's, and it has few
+                await PgCaptureRun.DropSlotAsync(connectionString, realm!.RealmId); // slots are the server's, and it has few
             }
         }
 
-        private async Task DropSlotAsync(int realmId)
-        {
-            await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-            await using var drop = new NpgsqlCommand(
-                $"SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = {PgCapture.SlotNameSql("$1::text")};", connection);
-            drop.Parameters.Add(new NpgsqlParameter { Value = realmId });
-            await drop.ExecuteNonQueryAsync();
-        }
     }
 }

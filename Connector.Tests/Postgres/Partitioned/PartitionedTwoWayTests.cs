@@ -79,7 +79,7 @@ public sealed class PartitionedTwoWayTests
             {
                 if (mappingId is { } id)
                 {
-                    await DropSlotAsync(id);
+                    await Capture.PgCaptureRun.DropSlotAsync(connectionString, id);
                 }
             }
         }
@@ -179,14 +179,6 @@ public sealed class PartitionedTwoWayTests
             return outbound;
         }
 
-        private async Task DropSlotAsync(int realmId)
-        {
-            await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-            await using var drop = new NpgsqlCommand(
-                $"SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = {PgCapture.SlotNameSql("$1::text")};", connection);
-            drop.Parameters.Add(new NpgsqlParameter { Value = realmId });
-            await drop.ExecuteNonQueryAsync();
-        }
     }
 
     private sealed class PathState(StreamCase stream, string path)

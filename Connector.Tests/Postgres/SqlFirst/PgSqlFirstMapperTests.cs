@@ -33,7 +33,8 @@ public class PgSqlFirstMapperTests
 
     [TestCase("numeric(10,2)", NpgsqlDbType.Text, "s.v::numeric", TestName = "numeric travels as text (it holds what decimal cannot)")]
     [TestCase("timestamp with time zone", NpgsqlDbType.Timestamp, "s.v::timestamp AT TIME ZONE 'UTC'", TestName = "timestamptz is written as a UTC timestamp, whatever the session's TimeZone")]
-    [TestCase("smallint", NpgsqlDbType.Integer, "s.v", TestName = "smallint is sent as integer and assigned")]
+    [TestCase("smallint", NpgsqlDbType.Bigint, "s.v", TestName = "smallint is sent as bigint and assigned (out of range is PostgreSQL's 22003)")]
+    [TestCase("integer", NpgsqlDbType.Bigint, "s.v", TestName = "integer is sent as bigint and assigned (out of range is PostgreSQL's 22003)")]
     public void A_declared_type_is_sent_and_read_back_as_its_value(string declared, NpgsqlDbType wire, string read)
     {
         var type = PgTypes.Of(declared, mixed: false);
