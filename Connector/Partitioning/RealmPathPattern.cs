@@ -37,7 +37,16 @@ public sealed class RealmPathPattern
         {
             // Anchored as a whole: '^/x' must not match '/x/y'. \z, not $: $ also matches before a final newline.
             var regex = new Regex($"^(?:{text})\\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-            return new RealmPathPattern(text, regex);
+            var pattern = new RealmPathPattern(text, regex);
+            if (pattern.Matches(text))
+            {
+                // The catalog records the pattern as the mapping's RealmPath, which is unique: a path equal to it could never register.
+                throw new ConnectorException(
+                    $"{source}: '{text}' matches its own text, so a Realm path spelled like the pattern could not be told from the mapping in the catalog; " +
+                    "write it as a regular expression that does not (escape a character, e.g. '^/a/b$' instead of '/a/b').", ExitCodes.Usage);
+            }
+
+            return pattern;
         }
         catch (ArgumentException e)
         {
