@@ -73,7 +73,7 @@ public static class PgStatus
         {
             var (paths, deadLetters, conflicts, backlog) = members.GetValueOrDefault(mapping.RealmId);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {paths} Realm path(s) registered under it: {deadLetters} dead letter(s), {conflicts} conflict(s), {backlog} outbox transaction(s) not shipped."));
+                $"Partitioned mapping '{mapping.RealmPath}': {paths} Realm path(s) registered under it: {deadLetters} dead letter(s), {conflicts} conflict(s), {backlog} outbox transaction(s) not shipped."));
             if (PgPartitionReport.Describe((await PgPartitionReport.ReadAsync(connection, mapping, cancellationToken)).Unrouted) is { } rows)
             {
                 warnings++;
@@ -111,28 +111,28 @@ public static class PgStatus
                 $"Realm path '{reader.GetString(1)}' (schema {reader.GetString(2)}): inbound cursor {cursor}; {reader.GetInt64(5)} dead letter(s); {reader.GetInt64(16)} conflict(s); {reader.GetInt64(6)} schema deployment(s)."));
         }
 
-            var backlog = reader.GetInt64(14) == 0 ? "empty" : string.Create(CultureInfo.InvariantCulture,
-                $"{reader.GetInt64(14)} transaction(s) not shipped, the oldest from {reader.GetDateTime(15):yyyy-MM-dd HH:mm:ss} UTC");
-            await output.WriteLineAsync(reader.IsDBNull(11)
-                ? $"  capture: never read (the first capture pass sends the tables whole); outbox {backlog}."
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"  capture: read up to {reader.GetString(11)}, {Bytes(reader, 12)} of WAL behind, {reader.GetDouble(13):F1} s since the last pass that read; outbox {backlog}."));
-            if (reader.IsDBNull(7))
-            {
-                await output.WriteLineAsync("  change capture: no replication slot (install creates one when PostgreSQL to Realm is wanted).");
-                return 0;
-            }
-
-            var walStatus = reader.IsDBNull(8) ? "unknown" : reader.GetString(8);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  change capture: slot {(reader.GetBoolean(7) ? "active" : "inactive")}, wal_status {walStatus}, retains {Bytes(reader, 9)} of WAL, {Bytes(reader, 10)} not yet confirmed."));
-            if (walStatus is "lost" or "unreserved")
-            {
-                await output.WriteLineAsync($"  warning: the slot's WAL is {walStatus} (max_slot_wal_keep_size): changes may be lost; the affected tables must be sent to Realm whole.");
-                return 1;
-            }
-
+        var backlog = reader.GetInt64(14) == 0 ? "empty" : string.Create(CultureInfo.InvariantCulture,
+            $"{reader.GetInt64(14)} transaction(s) not shipped, the oldest from {reader.GetDateTime(15):yyyy-MM-dd HH:mm:ss} UTC");
+        await output.WriteLineAsync(reader.IsDBNull(11)
+            ? $"  capture: never read (the first capture pass sends the tables whole); outbox {backlog}."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"  capture: read up to {reader.GetString(11)}, {Bytes(reader, 12)} of WAL behind, {reader.GetDouble(13):F1} s since the last pass that read; outbox {backlog}."));
+        if (reader.IsDBNull(7))
+        {
+            await output.WriteLineAsync("  change capture: no replication slot (install creates one when PostgreSQL to Realm is wanted).");
             return 0;
+        }
+
+        var walStatus = reader.IsDBNull(8) ? "unknown" : reader.GetString(8);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  change capture: slot {(reader.GetBoolean(7) ? "active" : "inactive")}, wal_status {walStatus}, retains {Bytes(reader, 9)} of WAL, {Bytes(reader, 10)} not yet confirmed."));
+        if (walStatus is "lost" or "unreserved")
+        {
+            await output.WriteLineAsync($"  warning: the slot's WAL is {walStatus} (max_slot_wal_keep_size): changes may be lost; the affected tables must be sent to Realm whole.");
+            return 1;
+        }
+
+        return 0;
     }
 
     private static string Bytes(NpgsqlDataReader reader, int ordinal) =>

@@ -65,7 +65,7 @@ public sealed class SeedScenarioTests
         var status = CliRun.Of("status", "--config", config);
         Assert.That(status.ExitCode, Is.EqualTo(Connector.ExitCodes.NotReady), status.Output + status.Error);
         Assert.That(status.Output, Does.Contain($"Partitioned mapping '{PartitionedRunner.Pattern}' (schema public, views public_realm)")
-            .And.Contain("3 Realm path(s) registered under it: 0 dead letter(s), 0 conflict(s), 0 outbox transaction(s) not shipped.")
+            .And.Contain($"Partitioned mapping '{PartitionedRunner.Pattern}': 3 Realm path(s) registered under it: 0 dead letter(s), 0 conflict(s), 0 outbox transaction(s) not shipped.")
             .And.Contain("warning: 1 row(s) whose _realm_id is no registered Realm (\"public\".\"Dog\": 1)"));
         // resend works per path: Bob's dogs only, after a CLEAR of his Dog class.
         var bobBefore = Outbound(journal, Bob).Count;
