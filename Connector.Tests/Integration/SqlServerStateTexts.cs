@@ -30,9 +30,19 @@ internal static class SqlServerStateTexts
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
         var realm = await CatalogStore.FindRealmAsync(connection, transaction, realmPath, cancellationToken)
             ?? throw new InvalidOperationException($"Realm path '{realmPath}' is not in realmsync.MappedRealm of database {connection.Database}");
-        var inForce = await CatalogStore.LoadDeploymentInForceAsync(connection, transaction, realm.RealmId, cancellationToken)
+        var inForce = await CatalogStore.LoadDeploymentInForceAsync(connection, transaction, realm.PartitionOf ?? realm.RealmId, cancellationToken)
             ?? throw new InvalidOperationException($"Realm path '{realmPath}' has no schema deployment in database {connection.Database}");
-        var lines = await StateTexts.FromTablesAsync(inForce.Mapping, Dialect, sql => ReadAsync(connection, transaction, sql, cancellationToken));
+        var mapping = inForce.Mapping;
+        if (realm.PartitionOf is not null)
+        {
+            // A Realm of a partitioned mapping: its rows as the applier sees them, through the per-Realm views of the session's Realm.
+            await using var session = new SqlCommand(Connector.SqlServer.Schema.PartitionSession.SetStatement, connection, transaction);
+            session.Parameters.Add(new SqlParameter("@realmId", SqlDbType.Int) { Value = realm.RealmId });
+            await session.ExecuteNonQueryAsync(cancellationToken);
+            mapping = mapping.ForRealm(mapping.RealmPath);
+        }
+
+        var lines = await StateTexts.FromTablesAsync(mapping, Dialect, sql => ReadAsync(connection, transaction, sql, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return lines;
     }

@@ -57,7 +57,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         var realm = await PgCatalogStore.FindRealmAsync(connection, realmPath, cancellationToken);
         if (realm is null)
         {
-            return (PgPartitions.Match(await PgCatalogStore.ListPartitionedAsync(connection, cancellationToken), realmPath), 0);
+            return (Partitioning.PartitionedPaths.Match(await PgCatalogStore.ListPartitionedAsync(connection, cancellationToken), realmPath), 0);
         }
 
         var cursor = await PgCatalogStore.ReadCursorAsync(connection, realm.RealmId, cancellationToken);

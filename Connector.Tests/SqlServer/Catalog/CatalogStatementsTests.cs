@@ -11,7 +11,7 @@ namespace Connector.Tests.SqlServer.Catalog;
 /// <summary>Tier 2 for the catalog store: its statements parse and name only columns the catalog has.</summary>
 public class CatalogStatementsTests
 {
-    private static SchemaMapping Small() =>
+    internal static SchemaMapping Small() =>
         SchemaMapper.Map(SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), "/small", "app");
 
     private static IEnumerable<TestCaseData> Statements() =>

@@ -12,9 +12,23 @@ public sealed class WatermarkCache(SqlConnection connection, SqlTransaction tran
 {
     private readonly Dictionary<(string Schema, string Table), long?> read = [];
 
+    /// <summary>
+    /// The watermarks of a Realm of a partitioned mapping: none, without asking the catalog. No SQL Server pass polls
+    /// a partitioned mapping yet, so SQL's changes to its tables are never sent to Realm and no call's cascade can
+    /// re-tag one not yet sent: the calls run under the connector's context.
+    /// </summary>
+    public static WatermarkCache Untracked() => new(null!, null!, 0) { untracked = true };
+
+    private bool untracked;
+
     /// <summary>The version the table was last read up to for Realm, or null when it never was.</summary>
     public async Task<long?> ReadAsync(string sqlSchema, string sqlTable, CancellationToken cancellationToken)
     {
+        if (untracked)
+        {
+            return null;
+        }
+
         if (!read.TryGetValue((sqlSchema, sqlTable), out var watermark))
         {
             watermark = await CatalogStore.ReadWatermarkAsync(connection, transaction, realmId, sqlSchema, sqlTable, cancellationToken);

@@ -10,13 +10,49 @@ namespace Connector.SqlServer.Catalog;
 /// </summary>
 public static class CatalogStatements
 {
-    /// <summary>Every path mapped on its own: partitioned mappings are not served on SQL Server yet (their schema is generated, their applier and poller are not).</summary>
+    /// <summary>
+    /// Every catalog row in the order mapped: paths mapped on their own, partitioned mappings (Partitioned: RealmPath is
+    /// the pattern) and the paths registered under them (PartitionOf), each with its inbound cursor (NULL: none), so that
+    /// the inbound pass needs no query per idle path. ServedRealms tells them apart.
+    /// </summary>
     public const string ListRealms =
-        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] NOT IN ('partitioned', 'partition') ORDER BY r.[RealmId];";
+        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema], r.[PartitionOf], " + PartitionedFlag + ", c.[Version] " +
+        "FROM [realmsync].[MappedRealm] AS r LEFT JOIN [realmsync].[InboundCursor] AS c ON c.[RealmId] = r.[RealmId] ORDER BY r.[RealmId];";
 
     public const string FindRealm =
-        "SELECT r.[RealmId], r.[SqlSchema] FROM [realmsync].[MappedRealm] AS r " +
+        "SELECT r.[RealmId], r.[SqlSchema], r.[PartitionOf], " + PartitionedFlag + " FROM [realmsync].[MappedRealm] AS r " +
         "WHERE r.[RealmPathHash] = CAST(HASHBYTES('SHA2_256', @RealmPath) AS binary(32)) AND r.[RealmPath] = @RealmPath;";
+
+    /// <summary>The partitioned mappings only (their patterns), for matching a path the catalog does not hold.</summary>
+    public const string ListPartitioned =
+        "SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema], r.[PartitionOf], " + PartitionedFlag + " FROM [realmsync].[MappedRealm] AS r " +
+        "WHERE r.[MappingMode] = 'partitioned' ORDER BY r.[RealmId];";
+
+    /// <summary>
+    /// Registers a Realm path under its partitioned mapping (@PartitionOf) in the caller's transaction: its row and its
+    /// cursor at 0; returns its RealmId. Its outbox sequence starts with its first outbox row. Another node registering
+    /// the same path at the same time fails on UQ_MappedRealm_RealmPathHash (2627): transient, the retry finds the row.
+    /// </summary>
+    public const string RegisterPartition =
+        "INSERT INTO [realmsync].[MappedRealm] ([RealmPath], [SqlSchema], [MappingMode], [PartitionOf]) VALUES (@RealmPath, @SqlSchema, 'partition', @PartitionOf);\n" +
+        "DECLARE @Registered int = CONVERT(int, SCOPE_IDENTITY());\n" +
+        "INSERT INTO [realmsync].[InboundCursor] ([RealmId], [Version]) VALUES (@Registered, 0);\n" +
+        "SELECT @Registered;";
+
+    /// <summary>
+    /// The schema lock of a partitioned mapping (@RealmId), held until the transaction ends: each Realm's transaction
+    /// takes it shared (@LockMode), a growth of the shared tables exclusive, so that a growth waits for the transactions
+    /// planned on the schema it replaces (their table-valued parameters have its types) and they for it. Waits @LockTimeout
+    /// ms at most, then reads the id of the deployment in force, which the caller compares with the one it planned on.
+    /// Returns the lock's result (negative: not granted) and the id.
+    /// </summary>
+    public const string LockPartitionedSchema =
+        "DECLARE @Granted int, @Resource nvarchar(255) = CONCAT(N'realmsync.partitioned-schema.', @RealmId);\n" +
+        "EXEC @Granted = sys.sp_getapplock @Resource = @Resource, @LockMode = @LockMode, @LockOwner = N'Transaction', @LockTimeout = @LockTimeout;\n" +
+        "SELECT @Granted, (SELECT TOP (1) d.[DeploymentId] FROM [realmsync].[SchemaDeployment] AS d WHERE d.[RealmId] = @RealmId ORDER BY d.[DeploymentId] DESC);";
+
+    /// <summary>Whether a row is a partitioned mapping (its RealmPath a pattern), as a bit.</summary>
+    private const string PartitionedFlag = "CAST(CASE WHEN r.[MappingMode] = 'partitioned' THEN 1 ELSE 0 END AS bit) AS [Partitioned]";
 
     public const string ReadCursor =
         "SELECT c.[Version] FROM [realmsync].[InboundCursor] AS c WHERE c.[RealmId] = @RealmId;";
@@ -102,6 +138,9 @@ public static class CatalogStatements
     {
         [nameof(ListRealms)] = ListRealms,
         [nameof(FindRealm)] = FindRealm,
+        [nameof(ListPartitioned)] = ListPartitioned,
+        [nameof(RegisterPartition)] = RegisterPartition,
+        [nameof(LockPartitionedSchema)] = LockPartitionedSchema,
         [nameof(ReadCursor)] = ReadCursor,
         [nameof(AdvanceCursor)] = AdvanceCursor,
         [nameof(DeploymentInForceId)] = DeploymentInForceId,

@@ -12,7 +12,10 @@ namespace Connector.SqlServer.Catalog;
 /// </summary>
 public static class CatalogStore
 {
-    /// <summary>Every mapped Realm path, in the order they were mapped.</summary>
+    /// <summary>
+    /// Every catalog row, in the order mapped, with its cursor: paths mapped on their own, partitioned mappings
+    /// (<see cref="MappedRealm.Partitioned"/>) and the paths registered under them (<see cref="MappedRealm.PartitionOf"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(SqlConnection connection, SqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction!, CatalogStatements.ListRealms);
@@ -20,7 +23,21 @@ public static class CatalogStore
         var realms = new List<MappedRealm>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            realms.Add(new MappedRealm(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+            realms.Add(Realm(reader, reader.GetString(1), 2) with { Cursor = reader.IsDBNull(5) ? null : reader.GetInt64(5) });
+        }
+
+        return realms;
+    }
+
+    /// <summary>The partitioned mappings only (their patterns), for matching a path the catalog does not hold.</summary>
+    public static async Task<IReadOnlyList<MappedRealm>> ListPartitionedAsync(SqlConnection connection, SqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction!, CatalogStatements.ListPartitioned);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var realms = new List<MappedRealm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            realms.Add(Realm(reader, reader.GetString(1), 2));
         }
 
         return realms;
@@ -29,10 +46,70 @@ public static class CatalogStore
     public static async Task<MappedRealm?> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, CatalogStatements.FindRealm);
-        command.Parameters.Add(new SqlParameter("@RealmPath", SqlDbType.NVarChar, 1024) { Value = realmPath });
+        command.Parameters.Add(Path(realmPath));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new MappedRealm(reader.GetInt32(0), realmPath, reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? Realm(reader, realmPath, 1) : null;
     }
+
+    /// <summary>
+    /// Registers <paramref name="realm"/> (a path its partitioned mapping's pattern matches, RealmId 0) in the caller's
+    /// transaction (<see cref="CatalogStatements.RegisterPartition"/>). Another node that registered it first wins: the
+    /// unique path fails this transaction with <see cref="Sql.PartitionRaceException"/> (transient), and its retry finds the row.
+    /// </summary>
+    public static async Task<MappedRealm> RegisterPartitionAsync(SqlConnection connection, SqlTransaction transaction, MappedRealm realm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        var partitionOf = realm.PartitionOf ?? throw new ArgumentException($"Realm path '{realm.RealmPath}' belongs to no partitioned mapping", nameof(realm));
+        await using var command = Command(connection, transaction, CatalogStatements.RegisterPartition);
+        command.Parameters.Add(Path(realm.RealmPath));
+        command.Parameters.Add(new SqlParameter("@SqlSchema", SqlDbType.NVarChar, 128) { Value = realm.SqlSchema });
+        command.Parameters.Add(new SqlParameter("@PartitionOf", SqlDbType.Int) { Value = partitionOf });
+        try
+        {
+            return realm with { RealmId = (int)(await command.ExecuteScalarAsync(cancellationToken))!, Cursor = 0 };
+        }
+        catch (SqlException e) when (e.Errors.Cast<SqlError>().Any(error => error.Number is Applier.BadInputErrors.DuplicateKey or Applier.BadInputErrors.DuplicateIndexKey))
+        {
+            throw new Sql.PartitionRaceException($"Realm path '{realm.RealmPath}' was registered by another node at the same time; the transaction is tried again.", e);
+        }
+    }
+
+    /// <summary>
+    /// Takes the schema lock of the partitioned mapping <paramref name="owner"/> (<see cref="CatalogStatements.LockPartitionedSchema"/>),
+    /// exclusive for a growth, and checks that its deployment in force is still <paramref name="plannedOn"/>; otherwise another
+    /// Realm grew the schema meanwhile, and the transaction is tried again on the grown one (<see cref="Sql.PartitionRaceException"/>).
+    /// </summary>
+    public static async Task LockPartitionedSchemaAsync(
+        SqlConnection connection, SqlTransaction transaction, string realmPath, int owner, int plannedOn, bool exclusive, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.LockPartitionedSchema);
+        command.Parameters.Add(RealmId(owner));
+        command.Parameters.Add(new SqlParameter("@LockMode", SqlDbType.NVarChar, 32) { Value = exclusive ? "Exclusive" : "Shared" });
+        command.Parameters.Add(new SqlParameter("@LockTimeout", SqlDbType.Int) { Value = SchemaLockTimeoutMilliseconds });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.GetInt32(0) < 0)
+        {
+            throw new Sql.PartitionRaceException($"Realm path '{realmPath}': the schema of its partitioned mapping has been changing for {SchemaLockTimeoutMilliseconds} ms; the transaction is tried again.");
+        }
+
+        if (reader.IsDBNull(1) || reader.GetInt32(1) != plannedOn)
+        {
+            throw new Sql.PartitionRaceException($"Realm path '{realmPath}': another Realm of its partitioned mapping changed the schema meanwhile; the transaction is tried again on the grown schema.");
+        }
+    }
+
+    /// <summary>How long a Realm's transaction waits for the schema lock of its partitioned mapping before it is tried again.</summary>
+    public const int SchemaLockTimeoutMilliseconds = 5000;
+
+    private static MappedRealm Realm(SqlDataReader reader, string realmPath, int schemaOrdinal) =>
+        new(reader.GetInt32(0), realmPath, reader.GetString(schemaOrdinal))
+        {
+            PartitionOf = reader.IsDBNull(schemaOrdinal + 1) ? null : reader.GetInt32(schemaOrdinal + 1),
+            Partitioned = reader.GetBoolean(schemaOrdinal + 2),
+        };
+
+    private static SqlParameter Path(string realmPath) => new("@RealmPath", SqlDbType.NVarChar, 1024) { Value = realmPath };
 
     /// <summary>The highest version applied, or null when the Realm path has no cursor row.</summary>
     public static async Task<long?> ReadCursorAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)

@@ -39,7 +39,23 @@ public sealed class ChangeTrackingPollPass : IPollPass
     public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
     {
         var (realms, warnings) = await served.ListCapturedAsync(cancellationToken);
-        return await PollEachAsync(realms, warnings, PollAsync, cancellationToken);
+        var (polled, skipped) = WithoutPartitioned(realms);
+        return await PollEachAsync(polled, [.. warnings, .. skipped], PollAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// The paths this pass polls, and a warning per partitioned mapping it leaves out: on SQL Server, sending a change of
+    /// a shared table to the Realm its <c>_realm_id</c> names is not built yet, and polling the mapping's row as one Realm
+    /// would send every Realm's rows to none of them.
+    /// </summary>
+    public static (IReadOnlyList<MappedRealm> Polled, IReadOnlyList<string> Warnings) WithoutPartitioned(IReadOnlyList<MappedRealm> realms)
+    {
+        ArgumentNullException.ThrowIfNull(realms);
+        return (
+            [.. realms.Where(r => !r.Partitioned && r.PartitionOf is null)],
+            [.. realms.Where(r => r.Partitioned).Select(r =>
+                $"Partitioned mapping '{r.RealmPath}' (schema {r.SqlSchema}) is not polled: on SQL Server, SQL changes to its shared tables are not sent to Realm yet " +
+                "(routing a row to the Realm its _realm_id names is not built); its Realms' own transactions are applied.")]);
     }
 
     /// <summary>

@@ -57,6 +57,13 @@ public sealed class SqlServerResender(SqlConnectionFactory connections, PollOpti
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
         var realm = ResendScope.FindRealm(await CatalogStore.ListRealmsAsync(connection, transaction, cancellationToken), realmPath);
+        if (realm.Partitioned || realm.PartitionOf is not null)
+        {
+            throw new ConnectorException(
+                $"--realm-path '{realmPath}' is {(realm.Partitioned ? "a partitioned mapping" : "a Realm of a partitioned mapping")}: on SQL Server, SQL changes to a partitioned mapping's tables are not sent to Realm yet, so there is nothing resend can queue for it.",
+                ExitCodes.Usage);
+        }
+
         var inForce = await CatalogStore.LoadDeploymentInForceAsync(connection, transaction, realm.RealmId, cancellationToken)
             ?? throw new ConnectorException(
                 $"Realm path '{realmPath}' has no schema deployment in realmsync.SchemaDeployment: there is nothing to re-send; deploy its schema first.",

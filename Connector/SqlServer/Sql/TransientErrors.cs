@@ -47,6 +47,7 @@ public static class TransientErrors
         SqlException sql => sql.Errors.Cast<SqlError>().Any(e => IsTransient(e.Number, e.Class)),
         // SqlClient raises these when the connection broke under a command or a commit.
         IOException or SocketException => true,
+        PartitionRaceException => true,
         InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
         _ => exception.InnerException is SocketException or IOException,
     };

@@ -1,10 +1,12 @@
 using Connector.Catalog;
-using Connector.Partitioning;
 
-namespace Connector.Postgres;
+namespace Connector.Partitioning;
 
-/// <summary>Which partitioned mapping a Realm path the catalog does not hold belongs to, by the patterns recorded in the catalog.</summary>
-public static class PgPartitions
+/// <summary>
+/// Which partitioned mapping a Realm path the catalog does not hold belongs to, by the patterns recorded in the catalog:
+/// the same rule on every database (PostgreSQL's and SQL Server's appliers).
+/// </summary>
+public static class PartitionedPaths
 {
     /// <summary>
     /// The unregistered path (RealmId 0) under the one partitioned mapping of <paramref name="realms"/> whose pattern
