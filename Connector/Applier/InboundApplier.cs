@@ -156,6 +156,12 @@ public sealed class InboundApplier
             _logger.LogError(e, "Realm path {RealmPath}, version {Version}: still failing after {Attempts} attempts; it will be retried on the next run", state.RealmPath, transaction.Version, _retry.MaxAttempts);
             return InboundRunStatus.RetryLater;
         }
+        catch (ConnectorException e)
+        {
+            // The connector's own refusal to go on (no deployment in force, a schema change it cannot script): this path stops, the others go on.
+            _logger.LogError(e, "Realm path {RealmPath}, version {Version}: {Error}", state.RealmPath, transaction.Version, e.Message);
+            return Stop(state, $"version {transaction.Version}: {e.Message}");
+        }
         catch (SqlException e)
         {
             _logger.LogError(e, "Realm path {RealmPath}, version {Version}: SQL error {Number} at line {LineNumber} of {Procedure}: {Error}",
