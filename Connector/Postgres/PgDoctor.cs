@@ -76,7 +76,14 @@ public static class PgDoctor
         IReadOnlyList<MappedRealm> realms = deployed ? await PgCatalogStore.ListRealmsAsync(connection, cancellationToken) : [];
         // The mapped schemas; before any mapping, the one bootstrap deploys into by default.
         results.AddRange(await PgPrivilegeCheck.SchemasAsync(
-            connection, [CatalogSchema.SchemaName, .. realms.Count == 0 ? new[] { dataSchema } : realms.Select(r => r.SqlSchema).Distinct(StringComparer.Ordinal)], cancellationToken));
+            connection,
+            [
+                CatalogSchema.SchemaName,
+                .. realms.Count == 0 ? new[] { dataSchema } : realms.Select(r => r.SqlSchema).Distinct(StringComparer.Ordinal),
+                // A partitioned mapping's per-Realm views: the applier writes through them, and growth makes them again.
+                .. realms.Where(r => r.Partitioned).Select(r => r.SqlSchema + SchemaGeneration.SchemaMapper.ScopeSchemaSuffix).Distinct(StringComparer.Ordinal),
+            ],
+            cancellationToken));
         if (!deployed)
         {
             results.Add(CheckResult.Fail("catalog", "schema realmsync holds no catalog.", "run 'realm-sqlserver bootstrap --provider postgres --realm-schema FILE --out DIR --apply' (or its deploy.sql with psql)."));
