@@ -76,6 +76,48 @@ public sealed class PgSqlFirstTests
     }
 
     [Test]
+    public async Task Realm_writes_to_a_sql_first_table_are_applied_with_every_type_and_not_sent_back()
+    {
+        var (connectionString, config) = await DatabaseAsync("sqlfirstwrite", Orders, "legacy.Orders");
+        Assert.That(CliRun.Of("install", "--config", config).ExitCode, Is.EqualTo(0));
+        var run = new PgCaptureRun(connectionString, "/legacy");
+        ApplyAll(run, (await run.PassAsync()).Outbound);
+
+        await using var connections = new PgConnectionFactory(connectionString);
+        var applier = new PgTransactionApplier(connections);
+        var (realm, cursor) = await applier.FindAsync("/legacy", CancellationToken.None);
+        var transaction = AdapterCodec.Decode(
+            $$$"""
+            {"realm_path":"/legacy","version":{{{cursor + 1}}},"instructions":[
+              {"type":"INSERT","object_type":"Orders","identity":4,"values":{"id":4,"note":"from Realm","total":["decimal128","99.99"],"placed":["date",1704164645678],
+               "qty":-32768,"paid":false,"ratio":1.5,"score":-2.25,"ref":["uuid","3b241101-e2bb-4255-8caf-4136c566a962"],"blob":["data64","AAEC"],"due":["date",0]}},
+              {"type":"SET","object_type":"Orders","identity":1,"values":{"note":null,"qty":32767}},
+              {"type":"DELETE","object_type":"Orders","identity":2}]}
+            """);
+        Assert.That((await applier.ApplyAsync(realm!, transaction, CancellationToken.None)).Status, Is.EqualTo(Connector.Applier.ApplyStatus.Applied));
+        run.ApplyToRealm(transaction);
+
+        Assert.That(await ScalarAsync(connectionString,
+            """SELECT note || '|' || total || '|' || (placed AT TIME ZONE 'UTC') || '|' || qty || '|' || paid || '|' || ratio || '|' || score || '|' || ref || '|' || encode(blob, 'hex') || '|' || due FROM legacy."Orders" WHERE id = 4;"""),
+            Is.EqualTo("from Realm|99.99|2024-01-02 03:04:05.678|-32768|false|1.5|-2.25|3b241101-e2bb-4255-8caf-4136c566a962|000102|1970-01-01 00:00:00"),
+            "every type lands as written; the timestamptz holds the same instant whatever the session's TimeZone");
+        Assert.That(await run.DifferenceAsync(), Is.Null, "the table equals what Realm holds");
+        Assert.That((await run.PassAsync()).Outbound, Is.Empty, "Realm's own writes are not sent back");
+
+        // A value the column cannot hold is bad input for that transaction: smallint's range.
+        var tooBig = AdapterCodec.Decode(
+            $$$"""{"realm_path":"/legacy","version":{{{cursor + 2}}},"instructions":[{"type":"SET","object_type":"Orders","identity":1,"values":{"qty":40000}}]}""");
+        Assert.That(async () => await applier.ApplyAsync(realm!, tooBig, CancellationToken.None), Throws.InstanceOf<AdapterFormatException>().With.Message.Contains("does not fit"));
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    [Test]
     public async Task Tables_that_cannot_be_mapped_or_captured_are_refused_with_the_reason_and_nothing_is_recorded()
     {
         var (connectionString, config) = await DatabaseAsync("sqlfirst_refused",
