@@ -5,6 +5,7 @@ using Connector.Catalog;
 using Connector.Postgres;
 using Connector.Tests.Generators;
 using Connector.Tests.Model;
+using Connector.Tests.Postgres.Capture;
 using Connector.Tests.Postgres.EndToEnd;
 using Npgsql;
 
@@ -79,7 +80,7 @@ public sealed class PartitionedTwoWayTests
             {
                 if (mappingId is { } id)
                 {
-                    await Capture.PgCaptureRun.DropSlotAsync(connectionString, id);
+                    await PgCaptureRun.DropSlotAsync(connectionString, id);
                 }
             }
         }
@@ -101,7 +102,7 @@ public sealed class PartitionedTwoWayTests
             // move, and Realm's cascade then takes the embedded object SQL had unlinked).
             var bySql = path.Realm is { Registered: true } && transaction.Version % 2 == 0 &&
                 transaction.Instructions.All(i => i is not (SchemaInstruction or ChangeIdentityInstruction or SwapIdentityInstruction)) &&
-                !RelinksEmbeddedAndDeletes(path.Stream.InitialSchema, transaction);
+                !PgCaptureRun.RelinksEmbeddedAndDeletes(path.Truth.Classes, transaction);
             path.Realm ??= (await realmSide.FindAsync(path.Path, CancellationToken.None)).Realm;
             var outcome = await (bySql ? sqlSide : realmSide).ApplyAsync(path.Realm!, transaction, CancellationToken.None);
             path.Realm = outcome.Registered ?? path.Realm;
@@ -115,15 +116,6 @@ public sealed class PartitionedTwoWayTests
             RealmTransactions++;
             path.MadeInRealm = true;
             path.RealmHolds.Apply(transaction with { RealmPath = "realm", Version = ++path.RealmVersion });
-        }
-
-        private static bool RelinksEmbeddedAndDeletes(Connector.RealmSchema.RealmSchemaModel schema, AdapterTransaction transaction)
-        {
-            var embedded = schema.Classes.Where(c => c.Kind == Connector.RealmSchema.ClassKind.Embedded).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var relinks = transaction.Instructions.OfType<SetInstruction>().Any(set =>
-                schema.Classes.FirstOrDefault(c => c.Name == set.ObjectType) is { } owner &&
-                set.Values.Entries.Any(v => owner.Find(v.Key) is { IsLink: true, IsCollection: false } p && embedded.Contains(p.ObjectType!)));
-            return relinks && transaction.Instructions.Any(i => i is DeleteInstruction or ClearInstruction);
         }
 
         /// <summary>One pass of the mapping; each path's new outbox rows applied to what its Realm holds, then compared.</summary>
