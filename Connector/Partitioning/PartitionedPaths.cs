@@ -14,8 +14,7 @@ public static class PartitionedPaths
     /// </summary>
     public static MappedRealm? Match(IEnumerable<MappedRealm> realms, string realmPath)
     {
-        ArgumentNullException.ThrowIfNull(realms);
-        var matching = realms.Where(r => r.Partitioned && RealmPathPattern.Parse(r.RealmPath, $"realmsync.MappedRealm row {r.RealmId}").Matches(realmPath)).ToList();
+        var matching = Matching(realms, realmPath);
         return matching.Count switch
         {
             0 => null,
@@ -25,4 +24,17 @@ public static class PartitionedPaths
                 "its rows can belong to one only: narrow the patterns so that each path matches one."),
         };
     }
+
+    /// <summary>The partitioned mappings of <paramref name="realms"/> whose pattern matches <paramref name="realmPath"/>.</summary>
+    public static IReadOnlyList<MappedRealm> Matching(IEnumerable<MappedRealm> realms, string realmPath)
+    {
+        ArgumentNullException.ThrowIfNull(realms);
+        return [.. realms.Where(r => r.Partitioned && Pattern(r).Matches(realmPath))];
+    }
+
+    // Each pass lists the journal against the catalog's patterns: a pattern is compiled once per text, not per path and pass.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RealmPathPattern> Compiled = new(StringComparer.Ordinal);
+
+    private static RealmPathPattern Pattern(MappedRealm mapping) =>
+        Compiled.GetOrAdd(mapping.RealmPath, text => RealmPathPattern.Parse(text, $"realmsync.MappedRealm row {mapping.RealmId}"));
 }

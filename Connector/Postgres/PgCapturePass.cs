@@ -183,10 +183,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
         }
 
-        var reads = new PgDeltaReads(connection, mapping, net, whole, Options, store, realmId);
-        var output = await reads.StartAsync(source, cancellationToken);
-        await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
-        await output.CompleteAsync(cancellationToken);
+        var output = await PgDeltaReads.WriteAsync(connection, mapping, net, whole, Options, store, realmId, source, cancellationToken);
         await store.WritePositionAsync(realmId, batch.End, cancellationToken);
         return (new PollResult((long)(ulong)batch.End, output.FirstVersion, output.Transactions, output.Batcher.Instructions, [.. reloads]), batch.End);
     }

@@ -49,11 +49,17 @@ public static class PgCatalogStore
     }
 
     /// <summary>
-    /// Registers <paramref name="realm"/> (a path that matches a partitioned mapping's pattern) in the caller's
-    /// transaction: its catalog row and its cursor at 0. Its outbox sequence starts with its first outbox row. Another
+    /// The catalog row of <paramref name="realm"/> (a path that matches a partitioned mapping's pattern), registered in
+    /// the caller's transaction when absent: its catalog row and its cursor at 0. Its outbox sequence starts with its first outbox row. Another
     /// node that registered it first wins: the unique path makes this transaction fail, and its retry finds the row.
     /// </summary>
-    public static async Task<MappedRealm> RegisterAsync(NpgsqlConnection connection, MappedRealm realm, CancellationToken cancellationToken)
+    public static async Task<MappedRealm> FindOrRegisterAsync(NpgsqlConnection connection, MappedRealm realm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        return await FindRealmAsync(connection, realm.RealmPath, cancellationToken) ?? await RegisterAsync(connection, realm, cancellationToken);
+    }
+
+    private static async Task<MappedRealm> RegisterAsync(NpgsqlConnection connection, MappedRealm realm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(realm);
         var partitioned = realm.PartitionOf ?? throw new ArgumentException($"Realm path '{realm.RealmPath}' belongs to no partitioned mapping", nameof(realm));

@@ -16,6 +16,21 @@ internal sealed class PgDeltaReads(
 {
     public DeltaConverter Converter { get; } = new(mapping, ReadOnlyMemory<byte>.Empty);
 
+    /// <summary>
+    /// The pass's instructions for one Realm path, written to its outbox in the shared phase order (<see cref="DeltaWalk"/>):
+    /// the net changes read with their current values, the classes of <paramref name="whole"/> read whole.
+    /// </summary>
+    public static async Task<OutboxPages> WriteAsync(
+        NpgsqlConnection connection, SchemaMapping mapping, PgNetChanges net, IReadOnlySet<string> whole, PollOptions options, PgOutboxStore store, int realmId,
+        ChangeTrackingSource source, CancellationToken cancellationToken)
+    {
+        var reads = new PgDeltaReads(connection, mapping, net, whole, options, store, realmId);
+        var output = await reads.StartAsync(source, cancellationToken);
+        await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
+        await output.CompleteAsync(cancellationToken);
+        return output;
+    }
+
     public OutboxPages Output { get; private set; } = null!;
 
     public async Task<OutboxPages> StartAsync(ChangeTrackingSource source, CancellationToken cancellationToken)

@@ -49,17 +49,11 @@ internal static class PgPartitionCapture
                 fresh.Add(path);
             }
 
-            await using (var scope = new NpgsqlCommand(PgScopeViews.Select(realmId), connection))
-            {
-                await scope.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await PgScopeViews.SelectAsync(connection, realmId, cancellationToken);
 
             var scoped = mapping.ForRealm(path);
             var whole = ReloadScope.Classes(scoped, tables);
-            var reads = new PgDeltaReads(connection, scoped, byRealm.GetValueOrDefault(realmId) ?? new PgNetChanges(), whole, options, store, realmId);
-            var output = await reads.StartAsync(source, cancellationToken);
-            await DeltaWalk.RunAsync(reads.Converter, whole, output.Buffer, reads.ClassPagesAsync, reads.CollectionPagesAsync, cancellationToken);
-            await output.CompleteAsync(cancellationToken);
+            var output = await PgDeltaReads.WriteAsync(connection, scoped, byRealm.GetValueOrDefault(realmId) ?? new PgNetChanges(), whole, options, store, realmId, source, cancellationToken);
             await store.WritePositionAsync(realmId, end, cancellationToken);
             paths.Add(new RealmPathCounts(path) { OutboxTransactions = output.Transactions, OutboxInstructions = output.Batcher.Instructions, Captured = true });
         }

@@ -42,7 +42,11 @@ public static class PgScopeViews
         ];
     }
 
-    /// <summary>The statement that makes the current transaction one Realm's (<c>set_config</c>, local to the transaction).</summary>
-    public static string Select(int realmId) =>
-        string.Create(CultureInfo.InvariantCulture, $"SELECT pg_catalog.set_config('{Setting}', '{realmId}', true);");
+    /// <summary>Makes the current transaction one Realm's (<c>set_config</c>, local to the transaction): the views then show its rows.</summary>
+    public static async Task SelectAsync(Npgsql.NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            string.Create(CultureInfo.InvariantCulture, $"SELECT pg_catalog.set_config('{Setting}', '{realmId}', true);"), connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -98,8 +98,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         if (!realm.Registered)
         {
             // Registered in this transaction, unless another node did it first (then its row, and the cursor says what it applied).
-            registered = realm = await PgCatalogStore.FindRealmAsync(connection, realm.RealmPath, cancellationToken)
-                ?? await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+            registered = realm = await PgCatalogStore.FindOrRegisterAsync(connection, realm, cancellationToken);
         }
 
         // A partitioned mapping's Realm: its mapping, deployments and capture are the partitioned mapping's (PartitionOf).
@@ -123,8 +122,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 
         if (realm.PartitionOf is not null)
         {
-            await using var scope = new NpgsqlCommand(PgScopeViews.Select(realm.RealmId), connection);
-            await scope.ExecuteNonQueryAsync(cancellationToken);
+            await PgScopeViews.SelectAsync(connection, realm.RealmId, cancellationToken);
         }
 
         var mapping = cached.Mapping;
@@ -243,7 +241,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(realm);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var sqlTransaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var registered = await PgCatalogStore.FindRealmAsync(connection, realm.RealmPath, cancellationToken) ?? await PgCatalogStore.RegisterAsync(connection, realm, cancellationToken);
+        var registered = await PgCatalogStore.FindOrRegisterAsync(connection, realm, cancellationToken);
         await sqlTransaction.CommitAsync(cancellationToken);
         return registered;
     }

@@ -56,15 +56,14 @@ public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> r
 
         var known = realms.Select(r => r.RealmPath).ToHashSet(StringComparer.Ordinal);
         var wanted = realm.Value.RealmPaths.Count == 0 ? null : realm.Value.RealmPaths.ToHashSet(StringComparer.Ordinal);
-        var patterns = mappings.Select(m => (Mapping: m, Pattern: Partitioning.RealmPathPattern.Parse(m.RealmPath, $"realmsync.MappedRealm row {m.RealmId}"))).ToList();
         var fresh = new List<MappedRealm>();
         var all = warnings.ToList();
         foreach (var path in journal.ListRealms().RealmPaths.Where(p => !known.Contains(p) && (wanted is null || wanted.Contains(p))))
         {
-            var matching = patterns.Where(p => p.Pattern.Matches(path)).ToList();
+            var matching = Partitioning.PartitionedPaths.Matching(mappings, path);
             if (matching.Count == 1)
             {
-                fresh.Add(new MappedRealm(0, path, matching[0].Mapping.SqlSchema) { PartitionOf = matching[0].Mapping.RealmId });
+                fresh.Add(new MappedRealm(0, path, matching[0].SqlSchema) { PartitionOf = matching[0].RealmId });
             }
             else
             {
@@ -89,7 +88,7 @@ public sealed class ServedRealms(IRealmCatalog catalog, IOptions<RealmOptions> r
 
         var byPath = mapped.ToDictionary(r => r.RealmPath, StringComparer.Ordinal);
         // A wanted path a pattern matches registers with its first transaction: not a warning.
-        var warnings = wanted.Where(p => !byPath.ContainsKey(p) && !mappings.Any(m => Partitioning.RealmPathPattern.Parse(m.RealmPath, $"realmsync.MappedRealm row {m.RealmId}").Matches(p)))
+        var warnings = wanted.Where(p => !byPath.ContainsKey(p) && Partitioning.PartitionedPaths.Matching(mappings, p).Count == 0)
             .Select(p => $"Realm path '{p}' (Realm.RealmPaths) is not mapped in the catalog; deploy its schema (bootstrap) or remove it from the configuration")
             .ToList();
         return ([.. wanted.Where(byPath.ContainsKey).Select(p => byPath[p])], mappings, warnings);
