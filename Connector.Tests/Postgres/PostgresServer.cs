@@ -159,6 +159,26 @@ public sealed class PostgresServer
         return connection;
     }
 
+    /// <summary>The first column of the first row <paramref name="sql"/> returns, on a connection of its own.</summary>
+    public static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = await OpenAsync(connectionString, CancellationToken.None);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Runs <paramref name="statements"/> in order, on a connection of its own.</summary>
+    public static async Task ExecuteAsync(string connectionString, params string[] statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        await using var connection = await OpenAsync(connectionString, CancellationToken.None);
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     /// <summary>Sets up the server; false (with <see cref="_skipReason"/> set) when there is none to set up.</summary>
     private static bool StartServer()
     {

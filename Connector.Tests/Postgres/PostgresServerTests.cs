@@ -10,13 +10,13 @@ public sealed class PostgresServerTests
     [Test]
     public async Task The_server_answers_select_1()
     {
-        Assert.That(await ScalarAsync(PostgresServer.AdminConnectionString, "SELECT 1"), Is.EqualTo(1));
+        Assert.That(await PostgresServer.ScalarAsync(PostgresServer.AdminConnectionString, "SELECT 1"), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Wal_level_is_logical_for_the_database_to_realm_direction()
     {
-        Assert.That(await ScalarAsync(PostgresServer.AdminConnectionString, "SHOW wal_level"), Is.EqualTo("logical"),
+        Assert.That(await PostgresServer.ScalarAsync(PostgresServer.AdminConnectionString, "SHOW wal_level"), Is.EqualTo("logical"),
             $"logical decoding needs wal_level=logical on the server ({PostgresServer.Source})");
     }
 
@@ -38,13 +38,13 @@ public sealed class PostgresServerTests
         var firstName = new NpgsqlConnectionStringBuilder(first).Database;
         var secondName = new NpgsqlConnectionStringBuilder(second).Database;
 
-        await ScalarAsync(first, "CREATE TABLE only_in_first (x int); SELECT 1");
+        await PostgresServer.ScalarAsync(first, "CREATE TABLE only_in_first (x int); SELECT 1");
 
         Assert.That(firstName, Is.Not.EqualTo(secondName));
-        Assert.That(await ScalarAsync(first, "SELECT current_database()"), Is.EqualTo(firstName));
-        Assert.That(await ScalarAsync(second, "SELECT current_database()"), Is.EqualTo(secondName));
-        Assert.That(await ScalarAsync(first, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"), Is.EqualTo(1L));
-        Assert.That(await ScalarAsync(second, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"), Is.EqualTo(0L));
+        Assert.That(await PostgresServer.ScalarAsync(first, "SELECT current_database()"), Is.EqualTo(firstName));
+        Assert.That(await PostgresServer.ScalarAsync(second, "SELECT current_database()"), Is.EqualTo(secondName));
+        Assert.That(await PostgresServer.ScalarAsync(first, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"), Is.EqualTo(1L));
+        Assert.That(await PostgresServer.ScalarAsync(second, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"), Is.EqualTo(0L));
     }
 
     [Test]
@@ -56,10 +56,10 @@ public sealed class PostgresServerTests
         }
 
         var admin = PostgresServer.AdminConnectionString;
-        Assert.That(await ScalarAsync(admin, "SHOW listen_addresses"), Is.EqualTo("127.0.0.1"));
-        Assert.That(await ScalarAsync(admin, "SELECT host(inet_server_addr())"), Is.EqualTo("127.0.0.1"));
+        Assert.That(await PostgresServer.ScalarAsync(admin, "SHOW listen_addresses"), Is.EqualTo("127.0.0.1"));
+        Assert.That(await PostgresServer.ScalarAsync(admin, "SELECT host(inet_server_addr())"), Is.EqualTo("127.0.0.1"));
         Assert.That(
-            await ScalarAsync(admin, "SELECT string_agg(type || ' ' || coalesce(address, '-'), ', ' ORDER BY line_number) FROM pg_hba_file_rules"),
+            await PostgresServer.ScalarAsync(admin, "SELECT string_agg(type || ' ' || coalesce(address, '-'), ', ' ORDER BY line_number) FROM pg_hba_file_rules"),
             Is.EqualTo("local -, host 127.0.0.1, host 127.0.0.1"));
     }
 
@@ -68,18 +68,12 @@ public sealed class PostgresServerTests
     {
         var database = await PostgresServer.CreateDatabaseAsync("fixture_utf8");
 
-        await ScalarAsync(database, "CREATE TABLE \"a\"\"b ü\" (x int); SELECT 1");
+        await PostgresServer.ScalarAsync(database, "CREATE TABLE \"a\"\"b ü\" (x int); SELECT 1");
 
-        Assert.That(await ScalarAsync(database, "SHOW server_encoding"), Is.EqualTo("UTF8"));
+        Assert.That(await PostgresServer.ScalarAsync(database, "SHOW server_encoding"), Is.EqualTo("UTF8"));
         Assert.That(
-            await ScalarAsync(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"),
+            await PostgresServer.ScalarAsync(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"),
             Is.EqualTo("a\"b ü"));
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
 }

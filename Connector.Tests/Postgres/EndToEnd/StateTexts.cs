@@ -43,10 +43,7 @@ internal static class StateTexts
 
         // One Realm of a partitioned mapping: its rows, through the per-Realm views, in a transaction that names it.
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var scope = new NpgsqlCommand(PgScopeViews.Select(realm.RealmId), connection))
-        {
-            await scope.ExecuteNonQueryAsync();
-        }
+        await PgScopeViews.SelectAsync(connection, realm.RealmId, CancellationToken.None);
 
         return await FromTablesAsync(mapping.ForRealm(realmPath), Postgres, sql => ReadAsync(connection, sql));
     }

@@ -34,7 +34,7 @@ public sealed class RunHostTests
                 "the new path's first transaction is applied by the running host");
             Assert.That(await UntilAsync(() => Task.FromResult(SeedScenarioTests.Outbound(journal, newcomer).OfType<InsertInstruction>().Any())), Is.True,
                 "its initial load reaches its outbound journal");
-            await SeedScenarioTests.ExecuteAsync(connectionString, """UPDATE public."Dog" SET breed = 'hound' WHERE name = 'rex';""");
+            await PostgresServer.ExecuteAsync(connectionString, """UPDATE public."Dog" SET breed = 'hound' WHERE name = 'rex';""");
             Assert.That(await UntilAsync(() => Task.FromResult(SeedScenarioTests.Outbound(journal, newcomer).OfType<SetInstruction>()
                 .Any(s => s.Values.Find("breed") is StringValue { Value: "hound" }))), Is.True, "SQL's change reaches the new Realm");
         }

@@ -34,7 +34,7 @@ public sealed class SeedScenarioTests
         Assert.That(await DogsAsync(connectionString), Is.EqualTo(new[] { $"{Ann} rex lab", $"{Bob} max pug", $"{Bob} rex pug" }),
             "two users both have a Dog 'rex'; the DBA sees each row's Realm path by joining realmsync.\"MappedRealm\"");
         Assert.That(File.ReadAllBytes(Path.Combine(journal.Inbound("/not-a-user"), Segment(1))), Is.EqualTo(strayJournal), "the refused path's journal is left untouched");
-        Assert.That(await ScalarAsync(connectionString, """SELECT count(*) FROM realmsync."MappedRealm" WHERE "RealmPath" = '/not-a-user';"""), Is.EqualTo(0L));
+        Assert.That(await PostgresServer.ScalarAsync(connectionString, """SELECT count(*) FROM realmsync."MappedRealm" WHERE "RealmPath" = '/not-a-user';"""), Is.EqualTo(0L));
         Assert.That(Outbound(journal, Ann).OfType<InsertInstruction>().Select(i => Describe(i)), Is.EqualTo(new[] { "rex lab" }), "Ann's initial load holds her dog only");
         Assert.That(Outbound(journal, Bob).OfType<InsertInstruction>().Select(i => Describe(i)), Is.EquivalentTo(new[] { "rex pug", "max pug" }));
 
@@ -42,7 +42,7 @@ public sealed class SeedScenarioTests
         Write(journal, Ann, 2, """{"type":"CLEAR","object_type":"Dog"}""");
         Assert.That(Sync(config).ExitCode, Is.EqualTo(Connector.ExitCodes.Stopped));
         Assert.That(await DogsAsync(connectionString), Is.EqualTo(new[] { $"{Bob} max pug", $"{Bob} rex pug" }), "a CLEAR from Ann never touches Bob's rows");
-        await ExecuteAsync(connectionString,
+        await PostgresServer.ExecuteAsync(connectionString,
             $"""INSERT INTO public."Dog" (_realm_id, name, breed) SELECT "RealmId", 'sql', 'mutt' FROM realmsync."MappedRealm" WHERE "RealmPath" = '{Bob}';""",
             """INSERT INTO public."Dog" (_realm_id, name, breed) VALUES (424242, 'lost', 'none');""",
             """UPDATE public."Dog" SET breed = 'boxer' WHERE name = 'max';""");
@@ -130,20 +130,5 @@ public sealed class SeedScenarioTests
         return dogs;
     }
 
-    internal static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
 
-    internal static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-        foreach (var sql in statements)
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -25,7 +25,7 @@ public sealed class SharedSchemaTests
         SeedScenarioTests.Write(journal, bob, 1, """{"type":"INSERT","object_type":"Dog","identity":"rex","values":{"name":"rex","color":"white"}}""");
         var sync = SeedScenarioTests.Sync(config);
         Assert.That(sync.ExitCode, Is.EqualTo(0), sync.Output + sync.Error);
-        Assert.That(await SeedScenarioTests.ScalarAsync(connectionString, """SELECT string_agg(color, ',' ORDER BY color) FROM public."Dog";"""), Is.EqualTo("brown,white"));
+        Assert.That(await PostgresServer.ScalarAsync(connectionString, """SELECT string_agg(color, ',' ORDER BY color) FROM public."Dog";"""), Is.EqualTo("brown,white"));
 
         // Bob's version 2 says color is an int: bad input for his transaction only; the path stops (Sync.OnBadTransaction = stop).
         SeedScenarioTests.Write(journal, bob, 2,
@@ -33,16 +33,16 @@ public sealed class SharedSchemaTests
             """{"type":"INSERT","object_type":"Dog","identity":"max","values":{"name":"max","color":1}}""");
         sync = SeedScenarioTests.Sync(config);
         Assert.That(sync.ExitCode, Is.EqualTo(Connector.ExitCodes.Stopped), sync.Output + sync.Error);
-        Assert.That(await SeedScenarioTests.ScalarAsync(connectionString,
+        Assert.That(await PostgresServer.ScalarAsync(connectionString,
             $"""SELECT count(*) FROM realmsync."DeadLetter" AS d JOIN realmsync."MappedRealm" AS r ON r."RealmId" = d."RealmId" WHERE r."RealmPath" = '{bob}' AND d."Version" = 2;"""),
             Is.EqualTo(1L), "the contradicting transaction is dead-lettered under Bob's path");
-        Assert.That(await SeedScenarioTests.ScalarAsync(connectionString, """SELECT count(*) FROM public."Dog" WHERE name = 'max';"""), Is.EqualTo(0L), "nothing of it applied");
-        Assert.That(await SeedScenarioTests.ScalarAsync(connectionString,
+        Assert.That(await PostgresServer.ScalarAsync(connectionString, """SELECT count(*) FROM public."Dog" WHERE name = 'max';"""), Is.EqualTo(0L), "nothing of it applied");
+        Assert.That(await PostgresServer.ScalarAsync(connectionString,
             """SELECT data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Dog' AND column_name = 'color';"""), Is.EqualTo("text"));
 
         // Ann goes on: her path is not stopped by Bob's bad transaction.
         SeedScenarioTests.Write(journal, ann, 2, """{"type":"SET","object_type":"Dog","identity":"rex","values":{"color":"black"}}""");
         SeedScenarioTests.Sync(config);
-        Assert.That(await SeedScenarioTests.ScalarAsync(connectionString, """SELECT string_agg(color, ',' ORDER BY color) FROM public."Dog";"""), Is.EqualTo("black,white"));
+        Assert.That(await PostgresServer.ScalarAsync(connectionString, """SELECT string_agg(color, ',' ORDER BY color) FROM public."Dog";"""), Is.EqualTo("black,white"));
     }
 }

@@ -54,7 +54,7 @@ public sealed class PgSqlFirstTests
         ApplyAll(run, outbound);
         Assert.That(await run.DifferenceAsync(), Is.Null, "Realm holds the table");
 
-        await ExecuteAsync(connectionString,
+        await PostgresServer.ExecuteAsync(connectionString,
             """
             INSERT INTO legacy."Orders" (id, total, ratio, blob, due) VALUES (3, 7.25, 0.5, '\x0102', '2000-01-01 00:00:00');
             UPDATE legacy."Orders" SET note = 'changed', score = 2.5 WHERE id = 1;
@@ -97,7 +97,7 @@ public sealed class PgSqlFirstTests
         Assert.That((await applier.ApplyAsync(realm!, transaction, CancellationToken.None)).Status, Is.EqualTo(Connector.Applier.ApplyStatus.Applied));
         run.ApplyToRealm(transaction);
 
-        Assert.That(await ScalarAsync(connectionString,
+        Assert.That(await PostgresServer.ScalarAsync(connectionString,
             """SELECT note || '|' || total || '|' || (placed AT TIME ZONE 'UTC') || '|' || qty || '|' || paid || '|' || ratio || '|' || score || '|' || ref || '|' || encode(blob, 'hex') || '|' || due FROM legacy."Orders" WHERE id = 4;"""),
             Is.EqualTo("from Realm|99.99|2024-01-02 03:04:05.678|-32768|false|1.5|-2.25|3b241101-e2bb-4255-8caf-4136c566a962|000102|1970-01-01 00:00:00"),
             "every type lands as written; the timestamptz holds the same instant whatever the session's TimeZone");
@@ -110,12 +110,6 @@ public sealed class PgSqlFirstTests
         Assert.That(async () => await applier.ApplyAsync(realm!, tooBig, CancellationToken.None), Throws.InstanceOf<AdapterFormatException>().With.Message.Contains("does not fit"));
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
 
     [Test]
     public async Task Tables_that_cannot_be_mapped_or_captured_are_refused_with_the_reason_and_nothing_is_recorded()
@@ -150,7 +144,7 @@ public sealed class PgSqlFirstTests
         var (connectionString, _) = await DatabaseAsync("sqlfirst_owner", "CREATE SCHEMA legacy; CREATE TABLE legacy.customers (id bigint PRIMARY KEY, name text);");
         var role = "realmsync_sqlfirst_" + Guid.NewGuid().ToString("N")[..8];
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await ExecuteAsync(connectionString,
+        await PostgresServer.ExecuteAsync(connectionString,
             $"""
             CREATE ROLE {role} LOGIN REPLICATION; GRANT CREATE ON DATABASE "{database}" TO {role};
             GRANT USAGE ON SCHEMA legacy TO {role}; GRANT SELECT ON legacy.customers TO {role};
@@ -170,7 +164,7 @@ public sealed class PgSqlFirstTests
         var doctor = CliRun.Of("doctor", "--config", config);
         Assert.That(doctor.Output, Does.Contain("[FAIL] SQL-first \"legacy\".\"customers\": is mapped for Realm path '/legacy' but not in publication realmsync_1").And.Contain(Fix));
 
-        await ExecuteAsync(connectionString, """ALTER PUBLICATION "realmsync_1" ADD TABLE "legacy"."customers";""");
+        await PostgresServer.ExecuteAsync(connectionString, """ALTER PUBLICATION "realmsync_1" ADD TABLE "legacy"."customers";""");
         var fixedDoctor = CliRun.Of("doctor", "--config", config);
         Assert.That(fixedDoctor.Output, Does.Contain("[ok] SQL-first '/legacy': its 1 table(s) are in publication realmsync_1."));
     }
@@ -194,7 +188,7 @@ public sealed class PgSqlFirstTests
     {
         PostgresServer.Require();
         var connectionString = await PostgresServer.CreateDatabaseAsync(prefix);
-        await ExecuteAsync(connectionString, setup);
+        await PostgresServer.ExecuteAsync(connectionString, setup);
         return (connectionString, Config(connectionString, tables));
     }
 
@@ -216,10 +210,4 @@ public sealed class PgSqlFirstTests
         return path;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = await PostgresServer.OpenAsync(connectionString, CancellationToken.None);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
