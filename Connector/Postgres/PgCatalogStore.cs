@@ -19,25 +19,18 @@ public static class PgCatalogStore
     }
 
     /// <summary>Every row of realmsync."MappedRealm": paths, partitioned mappings (<see cref="MappedRealm.Partitioned"/>) and the paths registered under them.</summary>
-    public static async Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""SELECT {RealmColumns}, c."Version" FROM realmsync."MappedRealm" AS r LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId" ORDER BY r."RealmId";""",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var realms = new List<MappedRealm>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            realms.Add(Realm(reader) with { Cursor = reader.IsDBNull(5) ? null : reader.GetInt64(5) });
-        }
-
-        return realms;
-    }
+    public static Task<IReadOnlyList<MappedRealm>> ListRealmsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => ReadRealmsAsync(
+        connection,
+        $"""SELECT {RealmColumns}, c."Version" FROM realmsync."MappedRealm" AS r LEFT JOIN realmsync."InboundCursor" AS c ON c."RealmId" = r."RealmId" ORDER BY r."RealmId";""",
+        cancellationToken);
 
     /// <summary>The partitioned mappings only (their patterns), for matching a path the catalog does not hold.</summary>
-    public static async Task<IReadOnlyList<MappedRealm>> ListPartitionedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<MappedRealm>> ListPartitionedAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => ReadRealmsAsync(
+        connection, $"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r WHERE r."MappingMode" = 'partitioned' ORDER BY r."RealmId";""", cancellationToken);
+
+    private static async Task<IReadOnlyList<MappedRealm>> ReadRealmsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"""SELECT {RealmColumns} FROM realmsync."MappedRealm" AS r WHERE r."MappingMode" = 'partitioned' ORDER BY r."RealmId";""", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var realms = new List<MappedRealm>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,8 +74,14 @@ public static class PgCatalogStore
         }
     }
 
+    /// <summary>A row of <see cref="RealmColumns"/>, and the cursor when the query reads it (a sixth column).</summary>
     private static MappedRealm Realm(NpgsqlDataReader reader) =>
-        new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) { PartitionOf = reader.IsDBNull(3) ? null : reader.GetInt32(3), Partitioned = reader.GetBoolean(4) };
+        new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2))
+        {
+            PartitionOf = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            Partitioned = reader.GetBoolean(4),
+            Cursor = reader.FieldCount > 5 && !reader.IsDBNull(5) ? reader.GetInt64(5) : null,
+        };
 
     /// <summary>The cursor, read without a lock (the applier locks it with <see cref="LockCursorAndDeploymentAsync"/>).</summary>
     public static async Task<long?> ReadCursorAsync(NpgsqlConnection connection, int realmId, CancellationToken cancellationToken)
