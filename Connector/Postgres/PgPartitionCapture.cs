@@ -60,7 +60,7 @@ internal static class PgPartitionCapture
 
         if (everyRealmWhole is not null)
         {
-            warnings.Add($"partitioned mapping '{mapping.RealmPath}': every registered Realm ({members.Count}) re-sent whole (CLEAR + INSERTs): {everyRealmWhole}");
+            warnings.Add(PartitionPassReport.EveryRealmWhole(mapping, members.Count, everyRealmWhole));
         }
 
         if (truncated.Count > 0)
@@ -70,13 +70,12 @@ internal static class PgPartitionCapture
 
         if (fresh.Count > 0)
         {
-            warnings.Add($"partitioned mapping '{mapping.RealmPath}': {fresh.Count} Realm path(s) sent whole for the first time ({Sample(fresh)})");
+            warnings.Add(PartitionPassReport.Fresh(mapping, fresh));
         }
 
         if (byRealm.Keys.Where(id => !members.ContainsKey(id)).Order().ToList() is { Count: > 0 } unrouted)
         {
-            warnings.Add($"partitioned mapping '{mapping.RealmPath}': rows changed in SQL whose {SchemaMapper.RealmColumn} ({Sample(unrouted)}) is no registered Realm of the mapping " +
-                "were not sent; they stay in the tables and go out if a Realm with that id registers (status counts them)");
+            warnings.Add(PartitionPassReport.Unrouted(mapping, unrouted));
         }
 
         return new PollResult((long)(ulong)end, 0, paths.Sum(p => (int)p.OutboxTransactions), paths.Sum(p => p.OutboxInstructions), [])
@@ -112,7 +111,4 @@ internal static class PgPartitionCapture
 
         return members;
     }
-
-    private static string Sample<T>(IReadOnlyList<T> items) =>
-        string.Join(", ", items.Take(5).Select(i => $"'{i}'")) + (items.Count > 5 ? $" and {items.Count - 5} more" : string.Empty);
 }

@@ -51,21 +51,4 @@ public class PartitionedCatalogTests
             .And.Contain("LEFT JOIN [realmsync].[InboundCursor] AS c ON c.[RealmId] = r.[RealmId]"));
         Assert.That(CatalogStatements.ListRealms, Does.Not.Contain("NOT IN ('partitioned', 'partition')"));
     }
-
-    [Test]
-    public void The_poll_pass_leaves_out_partitioned_mappings_with_a_warning_naming_each()
-    {
-        var own = new MappedRealm(1, "/own", "own");
-        var mapping = new MappedRealm(2, "^/u/[0-9]+$", "app") { Partitioned = true };
-        var path = new MappedRealm(3, "/u/1", "app") { PartitionOf = 2 };
-
-        var (polled, warnings) = ChangeTrackingPollPass.WithoutPartitioned([own, mapping, path]);
-
-        Assert.That(polled, Is.EqualTo(new[] { own }));
-        Assert.That(warnings, Is.EqualTo(new[]
-        {
-            "Partitioned mapping '^/u/[0-9]+$' (schema app) is not polled: on SQL Server, SQL changes to its shared tables are not sent to Realm yet " +
-            "(routing a row to the Realm its _realm_id names is not built); its Realms' own transactions are applied.",
-        }));
-    }
 }

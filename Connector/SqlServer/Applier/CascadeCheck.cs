@@ -15,6 +15,8 @@ namespace Connector.SqlServer.Applier;
 /// change and context. (A whole-collection replace is not here: a SQL change to a collection Realm replaces is a
 /// conflict, found by <see cref="ConflictDetector"/> and resolved by the policy.)
 /// The queries are fixed per table; values (keys, owner, index, watermark, context) are parameters.
+/// A Realm of a partitioned mapping (a scoped mapping) reads Change Tracking of the base tables for the session's
+/// Realm only (<see cref="PartitionSession.ChangeTable"/>); the rows it looks up are read through its views.
 /// </summary>
 public static class CascadeCheck
 {
@@ -28,7 +30,7 @@ public static class CascadeCheck
         if (call.Kind is CallKind.ListInsert or CallKind.ListSet or CallKind.ListErase or CallKind.ListClear)
         {
             var list = MappingContext.For(mapping).CollectionTable(call.Procedure);
-            return [(list, ListQuery(list, call.Kind))];
+            return [(list, ListQuery(list, call.Kind, mapping.Scoped))];
         }
 
         var mapped = mapping.Classes.First(c => c.Class.Name == call.ClassName);
@@ -44,28 +46,31 @@ public static class CascadeCheck
             return [];
         }
 
-        return [.. LinkReference.To(mapping, mapped.Class.Name).Select(reference => (reference.Table, Query(reference, keys)))];
+        return [.. LinkReference.To(mapping, mapped.Class.Name).Select(reference => (reference.Table, Query(reference, keys, mapping.Scoped)))];
     }
 
-    private static string Query(LinkReference reference, string keys)
+    private static string Query(LinkReference reference, string keys, bool scoped)
     {
         var table = SqlIdentifier.Quote(reference.Table.Schema, reference.Table.Name);
+        var tracked = PartitionSession.ChangeTable(reference.Table.Schema, reference.Table.Name, scoped);
         var column = SqlIdentifier.Quote(reference.Column);
         if (reference.Table.Role is TableRole.LinkList or TableRole.Set)
         {
             // A list or set closes up the positions of every element of the owners that held the target, which
             // re-creates keys SQL may have deleted (a gap SQL left): CHANGES, not VERSION of the rows present, as
             // for LIST_* (ListQuery).
-            return $"SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES {table}, {WatermarkParameter}) AS ct\n" +
-                $"WHERE ct.[{SchemaMapper.OwnerColumn}] IN (SELECT l.[{SchemaMapper.OwnerColumn}] FROM {table} AS l WHERE l.{column} IN {keys})\n" +
+            return $"SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES {tracked}, {WatermarkParameter}) AS ct\n" +
+                $"WHERE ct.[{SchemaMapper.OwnerColumn}] IN (SELECT l.[{SchemaMapper.OwnerColumn}] FROM {table} AS l WHERE l.{column} IN {keys}){PartitionSession.InRealm("ct", scoped)}\n" +
                 $"AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> {PlanExecutor.ContextParameter};";
         }
 
-        // A link or dictionary value is updated in place: only rows present are touched.
-        var primaryKey = string.Join(", ", reference.Table.PrimaryKey.Select(SqlIdentifier.Quote));
-        var values = string.Join(", ", reference.Table.PrimaryKey.Select(k => "x." + SqlIdentifier.Quote(k)));
-        return $"SELECT TOP (1) 1 FROM {table} AS x CROSS APPLY CHANGETABLE(VERSION {table}, ({primaryKey}), ({values})) AS ct\n" +
-            $"WHERE x.{column} IN {keys}\n" +
+        // A link or dictionary value is updated in place: only rows present are touched. VERSION takes the whole key,
+        // which in a partitioned mapping's base table leads with the Realm: the rows are then read there, the session's only.
+        var key = (scoped ? [SchemaMapper.RealmColumn] : Array.Empty<string>()).Concat(reference.Table.PrimaryKey).ToList();
+        var primaryKey = string.Join(", ", key.Select(SqlIdentifier.Quote));
+        var values = string.Join(", ", key.Select(k => "x." + SqlIdentifier.Quote(k)));
+        return $"SELECT TOP (1) 1 FROM {(scoped ? tracked : table)} AS x CROSS APPLY CHANGETABLE(VERSION {tracked}, ({primaryKey}), ({values})) AS ct\n" +
+            $"WHERE x.{column} IN {keys}{PartitionSession.InRealm("x", scoped)}\n" +
             $"AND ISNULL(ct.SYS_CHANGE_VERSION, 0) > {WatermarkParameter} AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> {PlanExecutor.ContextParameter};";
     }
 
@@ -75,7 +80,7 @@ public static class CascadeCheck
     /// CHANGES, not VERSION of the rows present: a key SQL deleted (a SQL erase at the end of the list) is one the
     /// shift of a LIST_INSERT re-creates, and re-tags, as well.
     /// </summary>
-    private static string ListQuery(SqlTableDefinition list, CallKind kind)
+    private static string ListQuery(SqlTableDefinition list, CallKind kind, bool scoped)
     {
         var position = kind switch
         {
@@ -83,8 +88,8 @@ public static class CascadeCheck
             CallKind.ListClear => string.Empty,
             _ => $" AND ct.[{SchemaMapper.PositionColumn}] >= @index",
         };
-        return $"SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES {SqlIdentifier.Quote(list.Schema, list.Name)}, {WatermarkParameter}) AS ct\n" +
-            $"WHERE ct.[{SchemaMapper.OwnerColumn}] = @owner{position}\n" +
+        return $"SELECT TOP (1) 1 FROM CHANGETABLE(CHANGES {PartitionSession.ChangeTable(list.Schema, list.Name, scoped)}, {WatermarkParameter}) AS ct\n" +
+            $"WHERE ct.[{SchemaMapper.OwnerColumn}] = @owner{position}{PartitionSession.InRealm("ct", scoped)}\n" +
             $"AND ISNULL(ct.SYS_CHANGE_CONTEXT, 0x) <> {PlanExecutor.ContextParameter};";
     }
 }

@@ -19,36 +19,41 @@ namespace Connector.SqlServer.Applier;
 /// 50002, and under XACT_ABORT that error dooms the transaction, so it is found before the call), and for the element
 /// rows of the owners whose collection a replace rewrites. A table without a watermark has never been sent to
 /// Realm, so nothing in it can conflict. <see cref="ConflictResolver"/> decides what the changes mean.
+/// A Realm of a partitioned mapping (a scoped plan) reads the base tables' changes of the session's Realm only
+/// (<see cref="PartitionSession.ChangeTable"/>), against the mapping's watermarks (<see cref="WatermarkCache"/>).
 /// </summary>
 public static class ConflictDetector
 {
-    /// <summary>{0}: the table's key column, quoted; {1}: the table, quoted with its schema.</summary>
+    /// <summary>{0}: the table's key column, quoted; {1}: the table, quoted with its schema; {2}: the Realm condition of a scoped plan, or nothing.</summary>
     public const string ChangesQueryTemplate =
         "SELECT ct.{0} AS [key], ct.[SYS_CHANGE_VERSION], ct.[SYS_CHANGE_OPERATION]\n" +
         "FROM CHANGETABLE(CHANGES {1}, @watermark) AS ct\n" +
-        "WHERE (ct.[SYS_CHANGE_CONTEXT] IS NULL OR ct.[SYS_CHANGE_CONTEXT] <> @context)\n" +
+        "WHERE (ct.[SYS_CHANGE_CONTEXT] IS NULL OR ct.[SYS_CHANGE_CONTEXT] <> @context){2}\n" +
         "AND ct.{0} IN (SELECT k.[key] FROM @keys AS k);";
 
     private static readonly CompositeFormat ChangesQueryFormat = CompositeFormat.Parse(ChangesQueryTemplate);
 
-    public static string ChangesQuery(string sqlSchema, string table, string keyColumn) =>
-        string.Format(CultureInfo.InvariantCulture, ChangesQueryFormat, SqlIdentifier.Quote(keyColumn), SqlIdentifier.Quote(sqlSchema, table));
+    /// <param name="scoped">The plan is one Realm's of a partitioned mapping: <paramref name="sqlSchema"/> is its view schema.</param>
+    public static string ChangesQuery(string sqlSchema, string table, string keyColumn, bool scoped = false) =>
+        string.Format(
+            CultureInfo.InvariantCulture, ChangesQueryFormat, SqlIdentifier.Quote(keyColumn), PartitionSession.ChangeTable(sqlSchema, table, scoped), PartitionSession.InRealm("ct", scoped));
 
     /// <summary>
     /// Per owner in @keys whose element rows SQL changed (deletes included): the latest such change, and SQL's
     /// collection as it stands, its rows as JSON (each with its position or dictionary key, so their order in the
     /// array does not matter; NULL when the collection is empty).
     /// </summary>
-    public static string CollectionChangesQuery(SqlTableDefinition child)
+    public static string CollectionChangesQuery(SqlTableDefinition child, bool scoped = false)
     {
         ArgumentNullException.ThrowIfNull(child);
+        // SQL's collection is read through the table as the plan names it (a view shows the session's Realm only).
         var table = SqlIdentifier.Quote(child.Schema, child.Name);
         var owner = SqlIdentifier.Quote(SchemaMapper.OwnerColumn);
         var elements = string.Join(", ", child.Columns.Where(c => c.Name != SchemaMapper.OwnerColumn).Select(c => "c." + SqlIdentifier.Quote(c.Name)));
         return $"SELECT ct.{owner} AS [key], MAX(ct.[SYS_CHANGE_VERSION]) AS [SYS_CHANGE_VERSION], N'U' AS [SYS_CHANGE_OPERATION],\n" +
             $"    (SELECT {elements} FROM {table} AS c WHERE c.{owner} = ct.{owner} FOR JSON PATH, INCLUDE_NULL_VALUES) AS [sql]\n" +
-            $"FROM CHANGETABLE(CHANGES {table}, @watermark) AS ct\n" +
-            "WHERE (ct.[SYS_CHANGE_CONTEXT] IS NULL OR ct.[SYS_CHANGE_CONTEXT] <> @context)\n" +
+            $"FROM CHANGETABLE(CHANGES {PartitionSession.ChangeTable(child.Schema, child.Name, scoped)}, @watermark) AS ct\n" +
+            $"WHERE (ct.[SYS_CHANGE_CONTEXT] IS NULL OR ct.[SYS_CHANGE_CONTEXT] <> @context){PartitionSession.InRealm("ct", scoped)}\n" +
             $"AND ct.{owner} IN (SELECT k.[key] FROM @keys AS k)\n" +
             $"GROUP BY ct.{owner};";
     }
@@ -92,7 +97,7 @@ public static class ConflictDetector
                     break;
                 case CallKind.Replace:
                     var child = context.Table(touch.Table);
-                    reads.Add(([touch.Call], child.Name, CollectionChangesQuery(child), Keys(context, touch.Mapped, touch.Keys)));
+                    reads.Add(([touch.Call], child.Name, CollectionChangesQuery(child, context.Mapping.Scoped), Keys(context, touch.Mapped, touch.Keys)));
                     break;
                 default:
                     if (!listOwners.TryGetValue(touch.Mapped.Class.Name, out var owners))
@@ -114,7 +119,8 @@ public static class ConflictDetector
         return reads;
     }
 
-    private static string ClassChanges(MappingContext context, ClassMapping mapped) => ChangesQuery(context.Mapping.SqlSchema, mapped.Table, mapped.KeyColumn);
+    private static string ClassChanges(MappingContext context, ClassMapping mapped) =>
+        ChangesQuery(context.Mapping.SqlSchema, mapped.Table, mapped.KeyColumn, context.Mapping.Scoped);
 
     private static TableArgument Keys(MappingContext context, ClassMapping mapped, IEnumerable<object> keys) => new(
         "@keys",

@@ -78,12 +78,10 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
             await DeploySchemaAsync(connection, sqlTransaction, owner, mapping, deployment, connections.SchemaCommandTimeoutSeconds, cancellationToken);
         }
 
-        // A partitioned mapping's Realms detect no conflicts (yet): no SQL Server pass polls its tables, so SQL's changes
-        // have no watermark to be judged against; the one committed last wins, as on PostgreSQL.
-        var watermarks = realm.PartitionOf is null ? new WatermarkCache(connection, sqlTransaction, realm.RealmId) : WatermarkCache.Untracked();
-        var resolution = realm.PartitionOf is null
-            ? await ConflictDetector.ResolveAsync(connection, sqlTransaction, realm.RealmId, transaction, plan, options.ConflictPolicy, watermarks, cancellationToken)
-            : ConflictResolution.None(plan);
+        // A Realm of a partitioned mapping judges SQL's changes to its rows against the mapping's watermarks: its poll
+        // pass sends every Realm's changes up to them.
+        var watermarks = new WatermarkCache(connection, sqlTransaction, owner, plan.Mapping.Scoped);
+        var resolution = await ConflictDetector.ResolveAsync(connection, sqlTransaction, realm.RealmId, transaction, plan, options.ConflictPolicy, watermarks, cancellationToken);
         await PlanExecutor.ExecuteAsync(connection, sqlTransaction, resolution.Plan, resolution.ToleratedMissing, watermarks, cancellationToken);
         foreach (var conflict in resolution.Conflicts)
         {

@@ -29,6 +29,18 @@ public static class CatalogStatements
         "WHERE r.[MappingMode] = 'partitioned' ORDER BY r.[RealmId];";
 
     /// <summary>
+    /// The registered Realms of a partitioned mapping (@RealmId) a poll pass must visit, with whether any pass sent them
+    /// before (they have watermarks): all of them (@All), those in @Ids (a JSON array of RealmIds: their rows changed, or a
+    /// resend names one), and those never sent.
+    /// </summary>
+    public const string ListPartitionMembers =
+        "SELECT r.[RealmId], r.[RealmPath], CAST(CASE WHEN s.[Sent] IS NULL THEN 0 ELSE 1 END AS bit)\n" +
+        "FROM [realmsync].[MappedRealm] AS r\n" +
+        "OUTER APPLY (SELECT TOP (1) 1 AS [Sent] FROM [realmsync].[TableWatermark] AS w WHERE w.[RealmId] = r.[RealmId]) AS s\n" +
+        "WHERE r.[PartitionOf] = @RealmId AND (@All = 1 OR s.[Sent] IS NULL OR r.[RealmId] IN (SELECT CONVERT(int, [value]) FROM OPENJSON(@Ids)))\n" +
+        "ORDER BY r.[RealmId];";
+
+    /// <summary>
     /// Registers a Realm path under its partitioned mapping (@PartitionOf) in the caller's transaction: its row and its
     /// cursor at 0; returns its RealmId. Its outbox sequence starts with its first outbox row. Another node registering
     /// the same path at the same time fails on UQ_MappedRealm_RealmPathHash (2627): transient, the retry finds the row.
@@ -140,6 +152,7 @@ public static class CatalogStatements
         [nameof(FindRealm)] = FindRealm,
         [nameof(ListPartitioned)] = ListPartitioned,
         [nameof(RegisterPartition)] = RegisterPartition,
+        [nameof(ListPartitionMembers)] = ListPartitionMembers,
         [nameof(LockPartitionedSchema)] = LockPartitionedSchema,
         [nameof(ReadCursor)] = ReadCursor,
         [nameof(AdvanceCursor)] = AdvanceCursor,

@@ -43,6 +43,27 @@ public static class CatalogStore
         return realms;
     }
 
+    /// <summary>
+    /// The registered Realms of the partitioned mapping <paramref name="mappingId"/> a poll pass visits
+    /// (<see cref="CatalogStatements.ListPartitionMembers"/>): by RealmId, each one's path and whether it was sent before.
+    /// </summary>
+    public static async Task<SortedDictionary<int, (string Path, bool Sent)>> ListPartitionMembersAsync(
+        SqlConnection connection, SqlTransaction transaction, int mappingId, bool all, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, CatalogStatements.ListPartitionMembers);
+        command.Parameters.Add(RealmId(mappingId));
+        command.Parameters.Add(new SqlParameter("@All", SqlDbType.Bit) { Value = all });
+        command.Parameters.Add(Text("@Ids", "[" + string.Join(",", ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var members = new SortedDictionary<int, (string, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members[reader.GetInt32(0)] = (reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        return members;
+    }
+
     public static async Task<MappedRealm?> FindRealmAsync(SqlConnection connection, SqlTransaction transaction, string realmPath, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, CatalogStatements.FindRealm);

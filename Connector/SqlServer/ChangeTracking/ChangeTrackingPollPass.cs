@@ -13,7 +13,8 @@ namespace Connector.SqlServer.ChangeTracking;
 
 /// <summary>
 /// The poll job's pass: for every served Realm path, one snapshot read of Change Tracking into the outbox
-/// (ChangeTrackingPoller). A table re-sent whole because it fell behind the retention is a warning. Each path is
+/// (ChangeTrackingPoller); for a partitioned mapping, one such read of its shared tables for all its Realms, each change
+/// to the outbox of the Realm its row names (<see cref="PartitionPollPass"/>). A table re-sent whole because it fell behind the retention is a warning. Each path is
 /// retried on its own (<see cref="PollRetry"/>): a path still failing transiently after the retries is a warning and
 /// the other paths are still polled.
 /// </summary>
@@ -38,24 +39,9 @@ public sealed class ChangeTrackingPollPass : IPollPass
 
     public async ValueTask<PassResult> RunAsync(CancellationToken cancellationToken)
     {
+        // The captured list names each partitioned mapping once (its row), never its Realms one by one.
         var (realms, warnings) = await served.ListCapturedAsync(cancellationToken);
-        var (polled, skipped) = WithoutPartitioned(realms);
-        return await PollEachAsync(polled, [.. warnings, .. skipped], PollAsync, cancellationToken);
-    }
-
-    /// <summary>
-    /// The paths this pass polls, and a warning per partitioned mapping it leaves out: on SQL Server, sending a change of
-    /// a shared table to the Realm its <c>_realm_id</c> names is not built yet, and polling the mapping's row as one Realm
-    /// would send every Realm's rows to none of them.
-    /// </summary>
-    public static (IReadOnlyList<MappedRealm> Polled, IReadOnlyList<string> Warnings) WithoutPartitioned(IReadOnlyList<MappedRealm> realms)
-    {
-        ArgumentNullException.ThrowIfNull(realms);
-        return (
-            [.. realms.Where(r => !r.Partitioned && r.PartitionOf is null)],
-            [.. realms.Where(r => r.Partitioned).Select(r =>
-                $"Partitioned mapping '{r.RealmPath}' (schema {r.SqlSchema}) is not polled: on SQL Server, SQL changes to its shared tables are not sent to Realm yet " +
-                "(routing a row to the Realm its _realm_id names is not built); its Realms' own transactions are applied.")]);
+        return await PollEachAsync(realms, warnings, PollAsync, cancellationToken);
     }
 
     /// <summary>
@@ -83,9 +69,11 @@ public sealed class ChangeTrackingPollPass : IPollPass
 
             transactions += result.Transactions;
             instructions += result.Instructions;
-            paths.Add(new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true });
-            allWarnings.AddRange(result.Reloads.Select(r =>
+            paths.AddRange(result.Paths ?? [new RealmPathCounts(realm.RealmPath) { OutboxTransactions = result.Transactions, OutboxInstructions = result.Instructions, Captured = true }]);
+            // A partitioned mapping's pass words its reloads itself (for every Realm it visited), among its warnings.
+            allWarnings.AddRange(result.Paths is not null ? [] : result.Reloads.Select(r =>
                 $"Realm path '{realm.RealmPath}': table [{r.Schema}].[{r.Table}] re-sent whole (CLEAR + INSERTs): {r.Reason} (watermark {r.Watermark?.ToString(CultureInfo.InvariantCulture) ?? "none"}, min valid version {r.MinValidVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"})"));
+            allWarnings.AddRange(result.Warnings);
         }
 
         return new PassResult(transactions, (int)Math.Min(instructions, int.MaxValue), allWarnings, []) { Paths = paths };
@@ -104,6 +92,6 @@ public sealed class ChangeTrackingPollPass : IPollPass
 
         return inForce is null
             ? null
-            : await poller.PollAsync(connection, realm.RealmId, inForce.Mapping, cancellationToken, PollTimeouts.Seconds(connection.CommandTimeout, timeoutFactor));
+            : await poller.PollAsync(connection, realm.RealmId, inForce.Mapping, cancellationToken, PollTimeouts.Seconds(connection.CommandTimeout, timeoutFactor), realm.Partitioned);
     }
 }

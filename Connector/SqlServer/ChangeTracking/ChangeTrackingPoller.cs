@@ -17,13 +17,20 @@ public sealed class ChangeTrackingPoller(PollOptions options)
 
     /// <param name="connection">An open connection to a database with snapshot isolation allowed.</param>
     /// <param name="commandTimeout">Seconds for each read (<see cref="PollTimeouts"/>); the connection's default when null.</param>
-    public async Task<PollResult> PollAsync(SqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken, int? commandTimeout = null)
+    /// <param name="partitioned">
+    /// <paramref name="realmId"/> is a partitioned mapping's row: its shared tables' changes go to its Realms
+    /// (<see cref="PartitionPollPass"/>), and the result names them (<see cref="PollResult.Paths"/>).
+    /// </param>
+    public async Task<PollResult> PollAsync(
+        SqlConnection connection, int realmId, SchemaMapping mapping, CancellationToken cancellationToken, int? commandTimeout = null, bool partitioned = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(mapping);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
-        var pass = new PollPass(connection, transaction, realmId, mapping, Options, commandTimeout ?? connection.CommandTimeout);
-        var result = await pass.RunAsync(cancellationToken);
+        var timeout = commandTimeout ?? connection.CommandTimeout;
+        var result = partitioned
+            ? await new PartitionPollPass(connection, transaction, realmId, mapping, Options, timeout).RunAsync(cancellationToken)
+            : await new PollPass(connection, transaction, realmId, mapping, Options, timeout).RunAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Data;
-using System.Data.Common;
 using Connector.Adapter;
 using Connector.ChangeTracking;
 using Connector.SchemaGeneration;
@@ -18,34 +15,56 @@ internal sealed class PollPass(
     SqlConnection connection, SqlTransaction transaction, int realmId, SchemaMapping mapping, PollOptions options, int commandTimeout, IReadOnlySet<string>? tablesForcedWhole = null)
 {
     private readonly OutboxStore store = new(connection, transaction);
-    private readonly DeltaConverter converter = new(mapping, options.ConnectorContext);
-    private Dictionary<(string Schema, string Table), long> watermarks = [];
-    private HashSet<string> whole = [];
-    private OutboxPages output = null!;
-    private long to;
 
     public async Task<PollResult> RunAsync(CancellationToken cancellationToken)
     {
-        to = await CurrentVersionAsync(cancellationToken)
-            ?? throw new ChangeTrackingException("Change Tracking is not enabled on this database. Run 'install --enable-change-tracking', or scripts/enable-change-tracking.sql as db_owner.", exitCode: ExitCodes.NotReady);
-        watermarks = await store.ReadWatermarksAsync(realmId, cancellationToken);
-        var reloads = await CheckRetentionAsync(cancellationToken);
-        whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal));
-        var from = mapping.Tables.Select(t => watermarks.TryGetValue((t.Schema, t.Name), out var w) ? w : 0).DefaultIfEmpty(to).Min();
-        var batcher = new OutboundBatcher(mapping.RealmPath, await store.NextVersionAsync(realmId, cancellationToken), new ChangeTrackingSource(from, to), options.InstructionsPerTransaction);
-        output = new OutboxPages(batcher, (outbound, token) => store.InsertAsync(realmId, outbound, token));
-
-        await DeltaWalk.RunAsync(converter, whole, output.Buffer, ClassPagesAsync, CollectionPagesAsync, cancellationToken);
-        await output.CompleteAsync(cancellationToken);
-        foreach (var table in mapping.Tables)
-        {
-            await store.UpsertWatermarkAsync(realmId, table.Schema, table.Name, to, cancellationToken);
-        }
-
-        return new PollResult(to, output.FirstVersion, output.Transactions, batcher.Instructions, [.. reloads]);
+        var (to, watermarks, reloads) = await StartAsync(connection, transaction, store, realmId, mapping, commandTimeout, cancellationToken);
+        var whole = ReloadScope.Classes(mapping, reloads.Select(r => r.Table).Concat(tablesForcedWhole ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal));
+        var reads = new PollReads(connection, transaction, mapping, options, commandTimeout, watermarks, to);
+        var output = await reads.WriteAsync(store, realmId, mapping.RealmPath, whole, Source(mapping, watermarks, to), cancellationToken);
+        await MoveWatermarksAsync(store, realmId, mapping, to, cancellationToken);
+        return new PollResult(to, output.FirstVersion, output.Transactions, output.Batcher.Instructions, [.. reloads]);
     }
 
-    private async Task<List<TableReload>> CheckRetentionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What every pass reads first, in its snapshot: Change Tracking's current version, the watermarks of
+    /// <paramref name="watermarkRealm"/>, and the tables that must be read whole (never read, or behind the retention).
+    /// </summary>
+    public static async Task<(long To, Dictionary<(string Schema, string Table), long> Watermarks, List<TableReload> Reloads)> StartAsync(
+        SqlConnection connection, SqlTransaction transaction, OutboxStore store, int watermarkRealm, SchemaMapping mapping, int commandTimeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var to = await CurrentVersionAsync(connection, transaction, commandTimeout, cancellationToken)
+            ?? throw new ChangeTrackingException("Change Tracking is not enabled on this database. Run 'install --enable-change-tracking', or scripts/enable-change-tracking.sql as db_owner.", exitCode: ExitCodes.NotReady);
+        var watermarks = await store.ReadWatermarksAsync(watermarkRealm, cancellationToken);
+        var reloads = await CheckRetentionAsync(connection, transaction, mapping, watermarks, commandTimeout, cancellationToken);
+        return (to, watermarks, reloads);
+    }
+
+    /// <summary>The range the pass read, for the outbound transactions' source: from the lowest watermark of the mapping's tables.</summary>
+    public static ChangeTrackingSource Source(SchemaMapping mapping, IReadOnlyDictionary<(string Schema, string Table), long> watermarks, long to)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var from = mapping.Tables.Select(t => watermarks.TryGetValue((t.Schema, t.Name), out var w) ? w : 0).DefaultIfEmpty(to).Min();
+        return new ChangeTrackingSource(from, to);
+    }
+
+    /// <summary>Every table of the mapping read up to <paramref name="to"/> for <paramref name="realm"/>.</summary>
+    public static async Task MoveWatermarksAsync(OutboxStore store, int realm, SchemaMapping mapping, long to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(mapping);
+        foreach (var table in mapping.Tables)
+        {
+            await store.UpsertWatermarkAsync(realm, table.Schema, table.Name, to, cancellationToken);
+        }
+    }
+
+    private static async Task<List<TableReload>> CheckRetentionAsync(
+        SqlConnection connection, SqlTransaction transaction, SchemaMapping mapping, Dictionary<(string Schema, string Table), long> watermarks, int commandTimeout,
+        CancellationToken cancellationToken)
     {
         var reloads = new List<TableReload>();
         foreach (var table in mapping.Tables)
@@ -73,78 +92,7 @@ internal sealed class PollPass(
         return reloads;
     }
 
-    private async Task ClassPagesAsync(ClassMapping mapped, DeltaPhase phase, CancellationToken cancellationToken)
-    {
-        var table = converter.TableOf(mapped);
-        var reload = whole.Contains(mapped.Class.Name);
-        object? after = null;
-        int rows;
-        do
-        {
-            rows = 0;
-            var sql = reload ? ChangeTrackingQueries.ClassReload(table, after is not null) : ChangeTrackingQueries.ClassChanges(table, after is not null);
-            await using (var command = Command(sql, table, table, after))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    after = converter.ConvertClassRow(mapped, reader, phase, output.Buffer);
-                    rows++;
-                }
-            }
-
-            await output.EndPageAsync(cancellationToken);
-        }
-        while (rows == options.PageSize);
-    }
-
-    private async Task CollectionPagesAsync(ClassMapping owner, PropertyMapping property, CancellationToken cancellationToken)
-    {
-        var child = converter.TableOf(property);
-        var ownerTable = converter.TableOf(owner);
-        var reload = whole.Contains(owner.Class.Name);
-        var collection = converter.Collection(owner, property);
-        int owners;
-        do
-        {
-            var before = collection.Owners;
-            var after = collection.LastOwner;
-            var sql = reload ? ChangeTrackingQueries.CollectionReload(child, ownerTable, after is not null) : ChangeTrackingQueries.CollectionChanges(child, ownerTable, after is not null);
-            await using (var command = Command(sql, child, ownerTable, after))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    collection.Add(reader, output.Buffer);
-                }
-            }
-
-            collection.Complete(output.Buffer);
-            owners = collection.Owners - before;
-            await output.EndPageAsync(cancellationToken);
-        }
-        while (owners == options.PageSize);
-    }
-
-    /// <param name="table">The table whose changes are read (its watermark is <see cref="ChangeTrackingQueries.From"/>).</param>
-    /// <param name="keyTable">The table whose key orders the pages (<see cref="PageKey"/>).</param>
-    private SqlCommand Command(string sql, SqlTableDefinition table, SqlTableDefinition keyTable, object? afterKey)
-    {
-        var command = new SqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
-        var from = watermarks.TryGetValue((table.Schema, table.Name), out var w) ? w : 0;
-        command.Parameters.Add(ChangeTrackingQueries.From, SqlDbType.BigInt).Value = from;
-        command.Parameters.Add(ChangeTrackingQueries.To, SqlDbType.BigInt).Value = to;
-        command.Parameters.Add(ChangeTrackingQueries.Context, SqlDbType.VarBinary, 128).Value = options.ConnectorContext.ToArray();
-        command.Parameters.Add(ChangeTrackingQueries.PageSize, SqlDbType.Int).Value = options.PageSize;
-        if (afterKey is not null)
-        {
-            command.Parameters.Add(PageKey.Parameter(keyTable, afterKey));
-        }
-
-        return command;
-    }
-
-    private async Task<long?> CurrentVersionAsync(CancellationToken cancellationToken)
+    private static async Task<long?> CurrentVersionAsync(SqlConnection connection, SqlTransaction transaction, int commandTimeout, CancellationToken cancellationToken)
     {
         await using var command = new SqlCommand(ChangeTrackingQueries.CurrentVersion, connection, transaction) { CommandTimeout = commandTimeout };
         var value = await command.ExecuteScalarAsync(cancellationToken);

@@ -56,25 +56,34 @@ public sealed class SqlServerResender(SqlConnectionFactory connections, PollOpti
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
-        var realm = ResendScope.FindRealm(await CatalogStore.ListRealmsAsync(connection, transaction, cancellationToken), realmPath);
-        if (realm.Partitioned || realm.PartitionOf is not null)
-        {
-            throw new ConnectorException(
-                $"--realm-path '{realmPath}' is {(realm.Partitioned ? "a partitioned mapping" : "a Realm of a partitioned mapping")}: on SQL Server, SQL changes to a partitioned mapping's tables are not sent to Realm yet, so there is nothing resend can queue for it.",
-                ExitCodes.Usage);
-        }
-
-        var inForce = await CatalogStore.LoadDeploymentInForceAsync(connection, transaction, realm.RealmId, cancellationToken)
+        // A partitioned mapping's row (its pattern) is no Realm path; one of its Realms is re-sent by the mapping's pass,
+        // with that Realm's classes forced whole (its rows only), while the other Realms' changes go out as in any pass.
+        var realm = ResendScope.FindRealm([.. (await CatalogStore.ListRealmsAsync(connection, transaction, cancellationToken)).Where(r => !r.Partitioned)], realmPath);
+        var owner = realm.PartitionOf ?? realm.RealmId;
+        var inForce = await CatalogStore.LoadDeploymentInForceAsync(connection, transaction, owner, cancellationToken)
             ?? throw new ConnectorException(
                 $"Realm path '{realmPath}' has no schema deployment in realmsync.SchemaDeployment: there is nothing to re-send; deploy its schema first.",
                 ExitCodes.NotReady);
         var scope = ResendScope.Resolve(inForce.Mapping, classes);
         var commandTimeout = PollTimeouts.Seconds(connection.CommandTimeout, timeouts.Factor(realmPath));
-        var pass = await new PollPass(connection, transaction, realm.RealmId, inForce.Mapping, options, commandTimeout, scope.Tables).RunAsync(cancellationToken);
+        var pass = realm.PartitionOf is null
+            ? await new PollPass(connection, transaction, realm.RealmId, inForce.Mapping, options, commandTimeout, scope.Tables).RunAsync(cancellationToken)
+            : await ResendPartitionAsync(connection, transaction, realm, inForce.Mapping, commandTimeout, scope.Tables, cancellationToken);
         var written = new OutboxStore(connection, transaction).ReadRangeAsync(realm.RealmId, pass.FirstVersion, pass.FirstVersion + pass.Transactions - 1, cancellationToken);
         var tally = await scope.TallyAsync(written, scope.Reasons(pass.Reloads.Select(r => r.Table)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ResendResult(realmPath, pass, tally);
+    }
+
+    /// <summary>The partitioned mapping's pass, its counts those of <paramref name="realm"/>'s own outbound sequence.</summary>
+    private async Task<PollResult> ResendPartitionAsync(
+        SqlConnection connection, SqlTransaction transaction, Connector.Catalog.MappedRealm realm, SchemaGeneration.SchemaMapping mapping, int commandTimeout,
+        IReadOnlySet<string> tables, CancellationToken cancellationToken)
+    {
+        var first = await new OutboxStore(connection, transaction).NextVersionAsync(realm.RealmId, cancellationToken);
+        var pass = await new PartitionPollPass(connection, transaction, realm.PartitionOf!.Value, mapping, options, commandTimeout, (realm.RealmId, tables)).RunAsync(cancellationToken);
+        var path = pass.Paths!.Single(p => p.RealmPath == realm.RealmPath);
+        return pass with { FirstVersion = first, Transactions = (int)path.OutboxTransactions, Instructions = path.OutboxInstructions };
     }
 
     private string Longer(string realmPath, Exception exception) => TransientErrors.IsTimeout(exception)

@@ -1,4 +1,5 @@
 using Connector.SchemaGeneration;
+using Connector.SqlServer.Sql;
 
 namespace Connector.SqlServer.Schema;
 
@@ -22,4 +23,30 @@ public static class PartitionSession
 
     /// <summary>Sets the session's Realm (parameter <c>@realmId</c>); not read-only, so that the next transaction can name another Realm.</summary>
     public const string SetStatement = "EXEC sys.sp_set_session_context @key = N'" + Key + "', @value = @realmId;";
+
+    /// <summary>
+    /// The table a CHANGETABLE read names for a table of a plan: Change Tracking is on the base tables, never on the
+    /// per-Realm views, so a table a scoped mapping names (<see cref="SchemaMapping.ForRealm"/>, in
+    /// <see cref="SchemaMapping.ScopeSchema"/>) is read in its base schema, and <see cref="InRealm"/> keeps its rows to
+    /// the session's Realm.
+    /// </summary>
+    public static string ChangeTable(string schema, string table, bool scoped) => SqlIdentifier.Quote(BaseSchema(schema, scoped), table);
+
+    /// <summary>The base schema of a table a scoped mapping names (its view schema without the suffix); <paramref name="schema"/> itself when not scoped.</summary>
+    public static string BaseSchema(string schema, bool scoped)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!scoped)
+        {
+            return schema;
+        }
+
+        return schema.EndsWith(SchemaMapper.ScopeSchemaSuffix, StringComparison.Ordinal)
+            ? schema[..^SchemaMapper.ScopeSchemaSuffix.Length]
+            : throw new ArgumentException($"schema {schema} is no per-Realm view schema (*{SchemaMapper.ScopeSchemaSuffix})", nameof(schema));
+    }
+
+    /// <summary>With <paramref name="scoped"/>, the condition that keeps a CHANGETABLE read (alias <paramref name="alias"/>) to the session's Realm; otherwise nothing.</summary>
+    public static string InRealm(string alias, bool scoped) =>
+        scoped ? $" AND {alias}.[{SchemaMapper.RealmColumn}] = {RealmIdExpression}" : string.Empty;
 }
