@@ -32,7 +32,7 @@ public class PartitionedIntegrationTests
     [Test]
     public async Task Two_paths_with_the_same_primary_keys_each_keep_their_own_rows_and_a_clear_in_one_leaves_the_other(CancellationToken cancellationToken)
     {
-        await using var world = await World.StartAsync(cancellationToken);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
         world.Append(UserA, 1, InsertPerson(Ann, "Ann of A"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"));
         world.Append(UserB, 1, InsertPerson(Ann, "Ann of B"), InsertDog("rex"), InsertDog("fido"));
         var applier = world.Applier();
@@ -45,24 +45,24 @@ public class PartitionedIntegrationTests
             "SELECT r.[RealmPath], r.[MappingMode], p.[RealmPath], c.[Version] FROM [realmsync].[MappedRealm] AS r JOIN [realmsync].[MappedRealm] AS p ON p.[RealmId] = r.[PartitionOf] " +
             "JOIN [realmsync].[InboundCursor] AS c ON c.[RealmId] = r.[RealmId] ORDER BY r.[RealmPath]", cancellationToken),
             Is.EqualTo(new[] { new object?[] { UserA, "partition", Pattern, 1L }, new object?[] { UserB, "partition", Pattern, 1L } }));
-        Assert.That(await world.StateAsync(UserA, cancellationToken), Is.EqualTo(await World.ExpectedAsync(cancellationToken,
+        Assert.That(await world.StateAsync(UserA, cancellationToken), Is.EqualTo(await PartitionedWorld.ExpectedAsync(cancellationToken,
             InsertPerson(Ann, "Ann of A"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"))));
-        Assert.That(await world.StateAsync(UserB, cancellationToken), Is.EqualTo(await World.ExpectedAsync(cancellationToken,
+        Assert.That(await world.StateAsync(UserB, cancellationToken), Is.EqualTo(await PartitionedWorld.ExpectedAsync(cancellationToken,
             InsertPerson(Ann, "Ann of B"), InsertDog("rex"), InsertDog("fido"))));
 
         world.Append(UserB, 2, Clear("Dog"), Clear("Person"));
         var cleared = await applier.RunOnceAsync(UserB, cancellationToken);
 
         Assert.That((cleared.Status, cleared.Applied), Is.EqualTo((InboundRunStatus.CaughtUp, 1)));
-        Assert.That(await world.StateAsync(UserB, cancellationToken), Is.EqualTo(await World.ExpectedAsync(cancellationToken)));
-        Assert.That(await world.StateAsync(UserA, cancellationToken), Is.EqualTo(await World.ExpectedAsync(cancellationToken,
+        Assert.That(await world.StateAsync(UserB, cancellationToken), Is.EqualTo(await PartitionedWorld.ExpectedAsync(cancellationToken)));
+        Assert.That(await world.StateAsync(UserA, cancellationToken), Is.EqualTo(await PartitionedWorld.ExpectedAsync(cancellationToken,
             InsertPerson(Ann, "Ann of A"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"))));
     }
 
     [Test]
     public async Task A_path_no_pattern_matches_is_refused_by_name_and_its_journal_is_left_untouched(CancellationToken cancellationToken)
     {
-        await using var world = await World.StartAsync(cancellationToken);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
         const string stranger = "/0a/public";
         var segment = world.Append(stranger, 1, InsertDog("rex"));
         var before = await File.ReadAllBytesAsync(segment, cancellationToken);
@@ -79,7 +79,7 @@ public class PartitionedIntegrationTests
     [Test]
     public async Task A_row_written_through_a_per_realm_view_carries_the_connectors_change_context(CancellationToken cancellationToken)
     {
-        await using var world = await World.StartAsync(cancellationToken);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
         world.Append(UserA, 1, InsertDog("rex"));
 
         var result = await world.Applier().RunOnceAsync(UserA, cancellationToken);
@@ -100,60 +100,5 @@ public class PartitionedIntegrationTests
             streams => runner.RunAsync(streams, cancellationToken),
             ciDefault: 2,
             print: streams => string.Join("\n", streams.Select(s => s.ToString())));
-    }
-
-    /// <summary>One test's database with the partitioned small schema deployed, and a journal of its own.</summary>
-    private sealed class World : IAsyncDisposable
-    {
-        private readonly JournalDirectory _journal = new();
-
-        private World(TestDatabase database) => Database = database;
-
-        public TestDatabase Database { get; }
-
-        public static async Task<World> StartAsync(CancellationToken cancellationToken)
-        {
-            var database = await TestDatabase.CreateAsync(SqlServerFixture.Require(), cancellationToken);
-            var artifacts = SchemaArtifactGenerator.Generate(SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), "ignored", "app", "small.json", Pattern);
-            await database.RunScriptAsync(artifacts.DeployScript, cancellationToken);
-            return new World(database);
-        }
-
-        public InboundApplier Applier() => new(
-            new SqlConnectionFactory(Database.ConnectionString), _journal.Paths, new ApplierOptions(), NullLogger<InboundApplier>.Instance,
-            new RetryPolicy(5, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)));
-
-        /// <summary>Appends one transaction to the path's journal; returns its segment.</summary>
-        public string Append(string realmPath, long version, params string[] instructions)
-        {
-            var segment = Path.Combine(_journal.Inbound(realmPath), "00000000000000000001.jsonl");
-            JournalDirectory.Append(segment, string.Create(CultureInfo.InvariantCulture,
-                $$"""{"realm_path": "{{realmPath}}", "version": {{version}}, "instructions": [{{string.Join(", ", instructions)}}]}""") + "\n");
-            return segment;
-        }
-
-        public async Task<SortedSet<string>> StateAsync(string realmPath, CancellationToken cancellationToken)
-        {
-            await using var connection = await Database.OpenAsync(cancellationToken);
-            return await SqlServerStateTexts.FromDatabaseAsync(connection, realmPath, cancellationToken);
-        }
-
-        /// <summary>The state of a fresh Realm of the small schema after <paramref name="instructions"/>, by the model.</summary>
-        public static Task<SortedSet<string>> ExpectedAsync(CancellationToken cancellationToken, params string[] instructions)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var model = new RealmModel(ModelOptions.SqlServer);
-            var data = Connector.Adapter.AdapterCodec.Decode(System.Text.Encoding.UTF8.GetBytes(
-                $$"""{"realm_path": "/model", "version": 1, "instructions": [{{string.Join(", ", instructions)}}]}"""));
-            var schema = SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json").Classes.Select(Connector.Adapter.AddTypeInstruction.Of);
-            model.Apply(data with { Instructions = [.. schema, .. data.Instructions] });
-            return Task.FromResult(StateTexts.FromModel(model, Canon.Tick));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _journal.Dispose();
-            await Database.DisposeAsync();
-        }
     }
 }
