@@ -29,11 +29,7 @@ public static class PgPartitionReport
         var unrouted = new List<(string, long)>();
         foreach (var table in mapping?.Tables ?? [])
         {
-            await using var rows = new NpgsqlCommand(
-                $"""
-                SELECT count(*) FROM {PgTableWriter.Q(table)} AS t
-                WHERE NOT EXISTS (SELECT 1 FROM realmsync."MappedRealm" AS r WHERE r."RealmId" = t.{PgIdentifier.Quote(SchemaMapper.RealmColumn)} AND r."PartitionOf" = $1);
-                """, connection);
+            await using var rows = new NpgsqlCommand(UnroutedRows(PgTableWriter.Q(table)), connection);
             rows.Parameters.Add(new NpgsqlParameter { Value = partitioned.RealmId });
             if ((long)(await rows.ExecuteScalarAsync(cancellationToken))! is > 0 and var n)
             {
@@ -42,6 +38,27 @@ public static class PgPartitionReport
         }
 
         return (registered, unrouted);
+    }
+
+    /// <summary>
+    /// The rows of a table (<paramref name="table"/>, quoted) whose Realm is no registered Realm of the mapping ($1). The
+    /// distinct Realms are found by a skip scan of the index every table leads with <see cref="SchemaMapper.RealmColumn"/>
+    /// (one index probe per Realm, not a read of every row), and only the rows of unregistered ones are counted, each
+    /// Realm's by its index range.
+    /// </summary>
+    public static string UnroutedRows(string table)
+    {
+        var realm = PgIdentifier.Quote(SchemaMapper.RealmColumn);
+        return $$"""
+            WITH RECURSIVE ids(id) AS (
+                (SELECT t.{{realm}} FROM {{table}} AS t ORDER BY t.{{realm}} LIMIT 1)
+                UNION ALL
+                SELECT (SELECT t.{{realm}} FROM {{table}} AS t WHERE t.{{realm}} > ids.id ORDER BY t.{{realm}} LIMIT 1) FROM ids WHERE ids.id IS NOT NULL
+            )
+            SELECT COALESCE(sum(c.n), 0)::bigint FROM ids
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM {{table}} AS t WHERE t.{{realm}} = ids.id) AS c
+            WHERE ids.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM realmsync."MappedRealm" AS r WHERE r."RealmId" = ids.id AND r."PartitionOf" = $1);
+            """;
     }
 
     /// <summary>One line for the rows of no registered Realm, or null when there are none.</summary>
