@@ -15,6 +15,9 @@ public sealed record MappedSchemas(IReadOnlyList<string> Written, IReadOnlyList<
     /// <summary>The mapping mode of <c>realmsync.MappedRealm</c> for existing tables mapped into the catalog.</summary>
     public const string SqlFirst = "sql-first";
 
+    /// <summary>The mapping mode of a partitioned mapping's own row (its RealmPath is the pattern; catalog version 2).</summary>
+    public const string Partitioned = "partitioned";
+
     /// <summary>Only the configured data schema: before anything is mapped, or when the catalog cannot be read.</summary>
     public static MappedSchemas Of(string dataSchema) => From(dataSchema, [], []);
 
