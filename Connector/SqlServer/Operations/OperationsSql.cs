@@ -65,13 +65,15 @@ public static class OperationsSql
         """, [("@required", "nvarchar(max)")]);
 
     /// <summary>
-    /// The schema of every mapped Realm path with its mapping mode ('realm-first' or 'sql-first'), and, for a
-    /// SQL-first path, one row per mapped table (NULL for a realm-first path, whose schema is granted as a whole).
+    /// The schema of every mapped Realm path with its mapping mode ('realm-first', 'sql-first' or 'partitioned'), and,
+    /// for a SQL-first path, one row per mapped table (NULL otherwise: the schema is granted as a whole). The paths
+    /// registered under a partitioned mapping ('partition', thousands perhaps) share its schema: left out.
     /// </summary>
     public static readonly OperationsQuery MappedRealmTables = new("mapped-tables", """
         SELECT DISTINCT r.[SqlSchema], r.[MappingMode], c.[SqlTable]
         FROM [realmsync].[MappedRealm] AS r
-        LEFT JOIN [realmsync].[MappedClass] AS c ON c.[RealmId] = r.[RealmId] AND r.[MappingMode] = 'sql-first';
+        LEFT JOIN [realmsync].[MappedClass] AS c ON c.[RealmId] = r.[RealmId] AND r.[MappingMode] = 'sql-first'
+        WHERE r.[MappingMode] <> 'partition';
         """);
 
     /// <summary>Each tracked table of the (written) schemas of the JSON list, and whether the login may read its changes.</summary>
