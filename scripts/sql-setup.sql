@@ -27,14 +27,18 @@ modes. It grants the role realmsync_connector exactly what the connector needs (
     clustered connector): SELECT, INSERT, UPDATE, DELETE, EXECUTE; with auto also ALTER (schema changes
     redeploy the applier's procedures and types there) and REFERENCES (a procedure that takes a table type
     can only be created with REFERENCES on the type by a principal that does not own it);
-  - on the data schema and the schema of every realm-first path of realmsync.MappedRealm: SELECT, INSERT,
-    UPDATE, DELETE, VIEW CHANGE TRACKING; with auto also ALTER (the connector creates tables there). These are
-    schema-level grants: they reach every table of the schema, so the script warns when such a schema holds
-    tables the catalog does not map;
+  - on the data schema and the schema of every realm-first path and partitioned mapping of
+    realmsync.MappedRealm: SELECT, INSERT, UPDATE, DELETE, VIEW CHANGE TRACKING; with auto also ALTER (the
+    connector creates tables there). These are schema-level grants: they reach every table of the schema, so
+    the script warns when such a schema holds tables the catalog does not map;
+  - on the schema <schema>_realm of every partitioned mapping (its per-Realm views, through which the applier's
+    procedures write: they belong to another owner than the procedures, so SQL Server checks the caller there):
+    SELECT, INSERT, UPDATE, DELETE; with auto also ALTER (schema growth creates and alters the views);
   - on each table of a SQL-first path (realmsync.MappedClass): SELECT and VIEW CHANGE TRACKING on that table
     only (the connector reads those tables and never writes or alters them). A schema only SQL-first paths map
     gets no schema-level grant (one an earlier version of this script gave is revoked);
-  - on the database, with auto only: CREATE TABLE, CREATE TYPE, CREATE PROCEDURE.
+  - on the database, with auto only: CREATE TABLE, CREATE TYPE, CREATE PROCEDURE, and CREATE VIEW when the
+    catalog holds a partitioned mapping.
 
 Ownership. Schema realmsync is handed to realmsync_owner, a user without login created here, so that a
 procedure the connector creates there runs with that user's ownership chain, which reaches only what
@@ -47,6 +51,8 @@ script warns when the data schema is not owned by realmsync_owner (with dbo: nea
 deploy.sql creates the data schema owned by dbo; once it and this script have run, and when the schema holds
 only the connector's tables, hand it over with ALTER AUTHORIZATION ON SCHEMA::[<DataSchema>] TO [realmsync_owner];
 and run this script again (the transfer drops the permissions granted on that schema). Or use ApplyMode script.
+The same holds for a partitioned mapping's <schema>_realm (deploy.sql creates it owned by dbo; handed to
+realmsync_owner, its views reach the shared tables with the role's own grants on them).
 */
 SET NOCOUNT ON;
 SET XACT_ABORT ON;
@@ -207,44 +213,63 @@ BEGIN
     GRANT ALTER, REFERENCES ON SCHEMA::[realmsync] TO [realmsync_connector];
     GRANT ALTER ON SCHEMA::[$(DataSchema)] TO [realmsync_connector];
     GRANT CREATE TABLE, CREATE TYPE, CREATE PROCEDURE TO [realmsync_connector];
+    IF EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] = 'partitioned')
+        GRANT CREATE VIEW TO [realmsync_connector];
 END
 ELSE
 BEGIN
     PRINT N'ApplyMode script: the role gets no ALTER, REFERENCES or CREATE permission (revoked where granted before).';
     REVOKE ALTER, REFERENCES ON SCHEMA::[realmsync] FROM [realmsync_connector];
     REVOKE ALTER ON SCHEMA::[$(DataSchema)] FROM [realmsync_connector];
-    REVOKE CREATE TABLE, CREATE TYPE, CREATE PROCEDURE FROM [realmsync_connector];
+    REVOKE CREATE TABLE, CREATE TYPE, CREATE PROCEDURE, CREATE VIEW FROM [realmsync_connector];
 END
 GO
 
--- Every other schema the catalog maps, and every SQL-first table. The statements are templates ({schema} and
--- {table} are replaced by quoted names) because a GRANT takes no variable. A realm-first schema is written as
--- the data schema is. A schema that only SQL-first paths map gets no schema-level grant, because its other
--- tables are not the connector's (an earlier version of this script granted SELECT and VIEW CHANGE TRACKING on
--- it: revoked here); each SQL-first table is granted on its own.
+-- Every other schema the catalog maps, the per-Realm views of each partitioned mapping, and every SQL-first table.
+-- The statements are templates ({schema} and {table} are replaced by quoted names) because a GRANT takes no
+-- variable. A realm-first or partitioned mapping's schema is written as the data schema is. A schema that only
+-- SQL-first paths map gets no schema-level grant, because its other tables are not the connector's (an earlier
+-- version of this script granted SELECT and VIEW CHANGE TRACKING on it: revoked here); each SQL-first table is
+-- granted on its own. The paths registered under a partitioned mapping ('partition') share its schema.
 DECLARE @write nvarchar(max) = N'GRANT SELECT, INSERT, UPDATE, DELETE, VIEW CHANGE TRACKING ON SCHEMA::{schema} TO [realmsync_connector];';
 DECLARE @alter nvarchar(max) = N'REVOKE ALTER ON SCHEMA::{schema} FROM [realmsync_connector];';
 IF N'$(ApplyMode)' = N'auto'
     SET @alter = N'GRANT ALTER ON SCHEMA::{schema} TO [realmsync_connector];';
 DECLARE @unread nvarchar(max) = N'REVOKE SELECT, VIEW CHANGE TRACKING ON SCHEMA::{schema} FROM [realmsync_connector];';
 DECLARE @read nvarchar(max) = N'GRANT SELECT, VIEW CHANGE TRACKING ON OBJECT::{table} TO [realmsync_connector];';
+DECLARE @views nvarchar(max) = N'GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA::{schema} TO [realmsync_connector];';
 DECLARE @schema sysname, @written int, @table nvarchar(300), @sql nvarchar(max);
 DECLARE [mapped] CURSOR LOCAL FAST_FORWARD FOR
-    SELECT r.[SqlSchema], MAX(CASE WHEN r.[MappingMode] = 'realm-first' THEN 1 ELSE 0 END)
+    SELECT r.[SqlSchema], MAX(CASE WHEN r.[MappingMode] IN ('realm-first', 'partitioned') THEN 1 ELSE 0 END)
     FROM [realmsync].[MappedRealm] AS r
-    WHERE SCHEMA_ID(r.[SqlSchema]) IS NOT NULL AND SCHEMA_ID(r.[SqlSchema]) <> SCHEMA_ID(N'$(DataSchema)')
+    WHERE r.[MappingMode] <> 'partition' AND SCHEMA_ID(r.[SqlSchema]) IS NOT NULL AND SCHEMA_ID(r.[SqlSchema]) <> SCHEMA_ID(N'$(DataSchema)')
     GROUP BY r.[SqlSchema];
 OPEN [mapped];
 FETCH NEXT FROM [mapped] INTO @schema, @written;
 WHILE @@FETCH_STATUS = 0
 BEGIN
     SET @sql = REPLACE(CASE WHEN @written = 1 THEN @write + N' ' + @alter ELSE @unread END, N'{schema}', QUOTENAME(@schema));
-    PRINT N'Schema ' + QUOTENAME(@schema) + CASE WHEN @written = 1 THEN N' (realm-first): granting...' ELSE N' (SQL-first only): no schema-level grant...' END;
+    PRINT N'Schema ' + QUOTENAME(@schema) + CASE WHEN @written = 1 THEN N' (realm-first or partitioned): granting...' ELSE N' (SQL-first only): no schema-level grant...' END;
     EXEC sys.sp_executesql @sql;
     FETCH NEXT FROM [mapped] INTO @schema, @written;
 END
 CLOSE [mapped];
 DEALLOCATE [mapped];
+DECLARE [scopes] CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT r.[SqlSchema] + N'_realm'
+    FROM [realmsync].[MappedRealm] AS r
+    WHERE r.[MappingMode] = 'partitioned' AND SCHEMA_ID(r.[SqlSchema] + N'_realm') IS NOT NULL;
+OPEN [scopes];
+FETCH NEXT FROM [scopes] INTO @schema;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    SET @sql = REPLACE(@views + N' ' + @alter, N'{schema}', QUOTENAME(@schema));
+    PRINT N'Schema ' + QUOTENAME(@schema) + N' (the per-Realm views of a partitioned mapping): granting...';
+    EXEC sys.sp_executesql @sql;
+    FETCH NEXT FROM [scopes] INTO @schema;
+END
+CLOSE [scopes];
+DEALLOCATE [scopes];
 DECLARE [tables] CURSOR LOCAL FAST_FORWARD FOR
     SELECT DISTINCT QUOTENAME(r.[SqlSchema]) + N'.' + QUOTENAME(c.[SqlTable])
     FROM [realmsync].[MappedClass] AS c
@@ -263,16 +288,18 @@ CLOSE [tables];
 DEALLOCATE [tables];
 GO
 
--- The reach of the schema-level grants: every table of the data schema and of the realm-first schemas, in both
--- apply modes (SELECT, INSERT, UPDATE, DELETE; with auto ALTER too). Tables there the catalog does not map are
--- not the connector's, yet the role reaches them.
+-- The reach of the schema-level grants: every table of the data schema, of the realm-first and partitioned schemas
+-- and of the partitioned mappings' <schema>_realm (which holds views only), in both apply modes (SELECT, INSERT,
+-- UPDATE, DELETE; with auto ALTER too). Tables there the catalog does not map are not the connector's, yet the
+-- role reaches them.
 DECLARE @unmapped nvarchar(max) = STUFF((
     SELECT N', ' + QUOTENAME(s.[name]) + N'.' + QUOTENAME(t.[name])
     FROM sys.tables AS t
     JOIN sys.schemas AS s ON s.[schema_id] = t.[schema_id]
     WHERE t.[is_ms_shipped] = 0
         AND (t.[schema_id] = SCHEMA_ID(N'$(DataSchema)')
-            OR EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] = 'realm-first' AND SCHEMA_ID(r.[SqlSchema]) = t.[schema_id]))
+            OR EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] IN ('realm-first', 'partitioned') AND SCHEMA_ID(r.[SqlSchema]) = t.[schema_id])
+            OR EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] = 'partitioned' AND SCHEMA_ID(r.[SqlSchema] + N'_realm') = t.[schema_id]))
         AND NOT EXISTS (
             SELECT 1 FROM [realmsync].[MappedClass] AS c JOIN [realmsync].[MappedRealm] AS r ON r.[RealmId] = c.[RealmId]
             WHERE OBJECT_ID(QUOTENAME(r.[SqlSchema]) + N'.' + QUOTENAME(c.[SqlTable]), N'U') = t.[object_id])
@@ -296,6 +323,19 @@ IF N'$(ApplyMode)' = N'auto' AND @dataOwner <> N'realmsync_owner'
         + N'. When the schema holds only the connector''s tables, hand it to [realmsync_owner] with ALTER AUTHORIZATION ON SCHEMA::[$(DataSchema)] TO [realmsync_owner];'
         + N' and run this script again (the transfer drops the permissions granted on the schema; views or procedures of ' + QUOTENAME(@dataOwner)
         + N' elsewhere that read its tables lose their ownership chain). Or use ApplyMode script.';
+
+-- The same reach through ALTER on a partitioned mapping's <schema>_realm (with CREATE VIEW and CREATE PROCEDURE).
+DECLARE @scopes nvarchar(max) = STUFF((
+    SELECT N', ' + QUOTENAME(s.[name]) + N' (owner ' + QUOTENAME(USER_NAME(s.[principal_id])) + N')'
+    FROM sys.schemas AS s
+    WHERE s.[principal_id] <> DATABASE_PRINCIPAL_ID(N'realmsync_owner')
+        AND EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] = 'partitioned' AND SCHEMA_ID(r.[SqlSchema] + N'_realm') = s.[schema_id])
+    ORDER BY s.[name]
+    FOR XML PATH(N''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
+IF N'$(ApplyMode)' = N'auto' AND @scopes IS NOT NULL
+    PRINT N'Warning: the per-Realm view schemas ' + @scopes + N' are not owned by [realmsync_owner]. ALTER on them and CREATE PROCEDURE let the role create a procedure there whose statements reach every object of that owner through ownership chaining.'
+        + N' Once deploy.sql and this script have run, hand each to [realmsync_owner] with ALTER AUTHORIZATION ON SCHEMA::[<schema>_realm] TO [realmsync_owner]; and run this script again'
+        + N' (the views then reach the shared tables with the role''s own grants on them). Or use ApplyMode script.';
 GO
 
 -- The role membership, for the login's user whatever its name.

@@ -15,4 +15,10 @@ public sealed record ApplyOutcome(ApplyStatus Status, int Conflicts = 0, SchemaD
 
     /// <summary>The Realm path's catalog row when this transaction registered it (a new path of a partitioned mapping); null otherwise.</summary>
     public Catalog.MappedRealm? Registered { get; init; }
+
+    /// <summary>
+    /// For <see cref="ApplyStatus.SchemaScriptNeeded"/> of a Realm path of a partitioned mapping: the mapping's row, which
+    /// owns the shared schema, so the script records the growth under it; null: under the Realm path's own row.
+    /// </summary>
+    public int? SchemaOwner { get; init; }
 }

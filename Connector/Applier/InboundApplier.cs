@@ -181,7 +181,8 @@ public sealed class InboundApplier
     {
         if (outcome.Status == ApplyStatus.SchemaScriptNeeded)
         {
-            var path = await SchemaScriptFile.WriteAsync(_journal, state.Realm!.RealmId, transaction.Version, outcome.PreviousMapping!, outcome.PendingSchema!, cancellationToken);
+            var owner = outcome.SchemaOwner ?? state.Realm!.RealmId;
+            var path = await SchemaScriptFile.WriteAsync(_journal, state.RealmPath, owner, transaction.Version, outcome.PreviousMapping!, outcome.PendingSchema!, cancellationToken);
             _logger.LogError("Realm path {RealmPath}: version {Version} needs a schema change and Schema.ApplyMode is 'script'. A DBA must review and run {ScriptPath}, then restart the connector",
                 state.RealmPath, transaction.Version, path);
             return Stop(state, $"version {transaction.Version} needs a schema change: a DBA must run '{path}', then restart the connector.");

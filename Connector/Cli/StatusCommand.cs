@@ -26,9 +26,13 @@ public static class StatusCommand
             }
 
             await using var connection = await OperationsConnection.OpenAsync(options.SqlServer, ct);
-            if (await DatabaseProbe.CatalogVersionAsync(connection, ct) is null)
+            switch (await DatabaseProbe.CatalogVersionAsync(connection, ct))
             {
-                throw new ConnectorException($"{connection.Target}: the catalog (schema realmsync) is absent; run 'realm-sqlserver install' first.", ExitCodes.NotReady);
+                case null:
+                    throw new ConnectorException($"{connection.Target}: the catalog (schema realmsync) is absent; run 'realm-sqlserver install' first.", ExitCodes.NotReady);
+                case < Catalog.CatalogSchema.Version and var old:
+                    // Status reads MappedRealm.PartitionOf (version 2).
+                    throw new ConnectorException($"{connection.Target}: the catalog is version {old}; run 'realm-sqlserver install' to upgrade it to version {Catalog.CatalogSchema.Version}.", ExitCodes.NotReady);
             }
 
             var report = await StatusReader.ReadAsync(connection, ct);

@@ -6,7 +6,8 @@ namespace Connector.Operations;
 /// <summary>
 /// <c>doctor</c>: every check, one line each with its fix. The offline checks (configuration, journal) run
 /// whatever happens; the SQL checks are reported failed, not skipped, when there is no connection. The Quartz
-/// job store is checked only for a clustered connector (<c>Scheduler:Clustered</c>). Exit:
+/// job store is checked only for a clustered connector (<c>Scheduler:Clustered</c>); each partitioned mapping gets a line
+/// (<see cref="PartitionReport"/>). Exit:
 /// <see cref="ExitCodes.Configuration"/>, then <see cref="ExitCodes.SqlUnavailable"/>, then
 /// <see cref="ExitCodes.NotReady"/> for the first kind of failure found, 0 when all pass.
 /// </summary>
@@ -69,6 +70,8 @@ public static class DoctorRunner
         };
         results.AddRange(DatabaseSettingsCheck.Check(state, options.ChangeTracking.RetentionDays));
         results.Add(await DatabaseSettingsCheck.WhenJsonWorksAsync(state, PermissionCheck.Name, () => PermissionCheck.CheckAsync(connection, state, options, cancellationToken)));
+        // Per partitioned mapping: its registered paths and the rows of no registered Realm (a warning).
+        results.AddRange(await PartitionReport.CheckAsync(connection, state, cancellationToken));
         if (options.Scheduler.Clustered)
         {
             results.Add(await DatabaseSettingsCheck.WhenJsonWorksAsync(state, SchedulerStoreCheck.Name, () => SchedulerStoreCheck.CheckAsync(connection, cancellationToken)));

@@ -101,11 +101,7 @@ public static class PgDoctor
         foreach (var partitioned in realms.Where(r => r.Partitioned))
         {
             var (registered, unrouted) = await PgPartitionReport.ReadAsync(connection, partitioned, cancellationToken);
-            var name = $"partitioned mapping '{partitioned.RealmPath}'";
-            results.Add(PgPartitionReport.Describe(unrouted) is { } rows
-                ? CheckResult.Warn(name, $"{registered} Realm path(s) registered; {rows}.",
-                    "give each row the RealmId of its Realm (realmsync.\"MappedRealm\", mode 'partition'), or delete it; a Realm that registers with that id later receives it.")
-                : CheckResult.Pass(name, $"{registered} Realm path(s) registered; every row belongs to one of them."));
+            results.Add(Partitioning.UnroutedRows.Check(partitioned.RealmPath, registered, unrouted, "realmsync.\"MappedRealm\""));
         }
 
         results.AddRange(await PgSqlFirstPublication.CheckAsync(connection, realms, cancellationToken));

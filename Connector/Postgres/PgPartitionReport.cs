@@ -1,4 +1,3 @@
-using System.Globalization;
 using Connector.Catalog;
 using Connector.SchemaGeneration;
 using Npgsql;
@@ -60,10 +59,4 @@ public static class PgPartitionReport
             WHERE ids.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM realmsync."MappedRealm" AS r WHERE r."RealmId" = ids.id AND r."PartitionOf" = $1);
             """;
     }
-
-    /// <summary>One line for the rows of no registered Realm, or null when there are none.</summary>
-    public static string? Describe(IReadOnlyList<(string Table, long Rows)> unrouted) => unrouted.Count == 0
-        ? null
-        : string.Create(CultureInfo.InvariantCulture, $"{unrouted.Sum(u => u.Rows)} row(s) whose {SchemaMapper.RealmColumn} is no registered Realm ") +
-          "(" + string.Join(", ", unrouted.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Table}: {u.Rows}"))) + "): they are not sent to any Realm";
 }

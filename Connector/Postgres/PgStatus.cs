@@ -74,10 +74,10 @@ public static class PgStatus
             var (paths, deadLetters, conflicts, backlog) = members.GetValueOrDefault(mapping.RealmId);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Partitioned mapping '{mapping.RealmPath}': {paths} Realm path(s) registered under it: {deadLetters} dead letter(s), {conflicts} conflict(s), {backlog} outbox transaction(s) not shipped."));
-            if (PgPartitionReport.Describe((await PgPartitionReport.ReadAsync(connection, mapping, cancellationToken)).Unrouted) is { } rows)
+            if (Partitioning.UnroutedRows.Describe((await PgPartitionReport.ReadAsync(connection, mapping, cancellationToken)).Unrouted) is { } rows)
             {
                 warnings++;
-                await output.WriteLineAsync($"  warning: {rows}; give each the RealmId of its Realm, or delete it.");
+                await output.WriteLineAsync($"  warning: {rows}; {Partitioning.UnroutedRows.Fix}.");
             }
         }
 

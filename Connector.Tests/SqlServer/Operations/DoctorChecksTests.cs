@@ -74,6 +74,31 @@ public class DoctorChecksTests
     }
 
     [Test]
+    public void A_partitioned_mapping_writes_its_schema_and_needs_the_dml_on_its_views_schema_and_in_auto_alter_and_create_view()
+    {
+        // The registered paths ('partition') never reach MappedSchemas: the mapped-tables query leaves them out.
+        var schemas = MappedSchemas.From("app", [("app", MappedSchemas.Partitioned, null), ("shared", MappedSchemas.Partitioned, null)], []);
+
+        var auto = RequiredPermissions.For(SchemaOptions.Auto, schemas).Select(r => r.Describe()).ToList();
+        var script = RequiredPermissions.For(SchemaOptions.Script, schemas).Select(r => r.Describe()).ToList();
+
+        Assert.That(schemas.Written, Is.EqualTo(new[] { "app", "shared" }));
+        Assert.That(schemas.Scopes, Is.EqualTo(new[] { "app_realm", "shared_realm" }));
+        Assert.That(script.Where(d => d.Contains("_realm", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "SELECT on schema app_realm", "INSERT on schema app_realm", "UPDATE on schema app_realm", "DELETE on schema app_realm",
+            "SELECT on schema shared_realm", "INSERT on schema shared_realm", "UPDATE on schema shared_realm", "DELETE on schema shared_realm",
+        }), "no VIEW CHANGE TRACKING on views");
+        Assert.That(auto.Except(script), Is.EqualTo(new[]
+        {
+            "ALTER on schema realmsync", "REFERENCES on schema realmsync", "ALTER on schema app", "ALTER on schema shared", "ALTER on schema app_realm", "ALTER on schema shared_realm",
+            "CREATE TABLE on the database", "CREATE TYPE on the database", "CREATE PROCEDURE on the database", "CREATE VIEW on the database",
+        }));
+        Assert.That(PermissionCheck.Result("l", SchemaOptions.Script, schemas, []).Line(),
+            Does.Contain("(Schema.ApplyMode = script; schemas [app], [shared], per-Realm views of [app_realm], [shared_realm])"));
+    }
+
+    [Test]
     public void An_unknown_apply_mode_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RequiredPermissions.For("sometimes", "app"));
 

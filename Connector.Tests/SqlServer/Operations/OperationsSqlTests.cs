@@ -38,7 +38,7 @@ public class OperationsSqlTests
 
     [Test]
     public void The_statements_that_read_the_catalog_are_the_expected_ones() =>
-        Assert.That(OperationsSql.All.Where(q => q.ReadsCatalog).Select(q => q.Name), Is.EqualTo(new[] { "catalog-version", "record-catalog-version", "mapped-tables", "status" }));
+        Assert.That(OperationsSql.All.Where(q => q.ReadsCatalog).Select(q => q.Name), Is.EqualTo(new[] { "catalog-version", "record-catalog-version", "mapped-tables", "status", "partitioned-mappings" }));
 
     [Test]
     public void A_misspelt_catalog_column_fails_the_model_check()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Connector.Configuration;
+using Connector.SchemaGeneration;
 using Connector.SqlServer.Operations;
 using Connector.SqlServer.Sql;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -17,8 +18,13 @@ public class SqlSetupScriptTests
 {
     private const string Role = RequiredPermissions.Role;
 
-    // Another realm-first path's schema and a SQL-first path's table, as realmsync.MappedRealm and MappedClass would list them.
-    private static readonly MappedSchemas Mapped = MappedSchemas.From("app", [("other", MappedSchemas.RealmFirst, null), ("legacy", MappedSchemas.SqlFirst, "Orders")], []);
+    // Another realm-first path's schema, a partitioned mapping's schema and a SQL-first path's table, as realmsync.MappedRealm
+    // and MappedClass would list them.
+    private static readonly MappedSchemas Mapped = MappedSchemas.From("app",
+        [("other", MappedSchemas.RealmFirst, null), ("part", MappedSchemas.Partitioned, null), ("legacy", MappedSchemas.SqlFirst, "Orders")], []);
+
+    // The per-Realm views' schema of the partitioned mapping "part".
+    private const string PartViews = "part" + SchemaMapper.ScopeSchemaSuffix;
 
     private const string LegacyOrders = "[legacy].[Orders]";
 
@@ -43,8 +49,7 @@ public class SqlSetupScriptTests
     public void It_grants_the_role_exactly_what_the_connector_checks_for_in_the_apply_mode(string applyMode)
     {
         var script = Evaluate(Substituted("app", applyMode));
-        var granted = script.Permissions
-            .Concat(script.Expand("@write", "other")).Concat(script.Expand("@alter", "other")).Concat(script.Expand("@read", "{table}", LegacyOrders))
+        var granted = script.Permissions.Concat(Templates(script))
             .Where(p => p.Verb == "GRANT").Select(p => $"{p.Name} {p.On}");
 
         Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(Names(RequiredPermissions.For(applyMode, Mapped))));
@@ -55,12 +60,12 @@ public class SqlSetupScriptTests
     public void Under_script_it_revokes_exactly_what_only_auto_needs()
     {
         var script = Evaluate(Substituted("app", SchemaOptions.Script));
-        var revoked = script.Permissions.Concat(script.Expand("@alter", "other")).Concat(script.Expand("@read", "{table}", LegacyOrders))
+        var revoked = script.Permissions.Concat(Templates(script))
             .Where(p => p.Verb == "REVOKE").Select(p => $"{p.Name} {p.On}");
         var autoOnly = Names(RequiredPermissions.For(SchemaOptions.Auto, Mapped)).Except(Names(RequiredPermissions.For(SchemaOptions.Script, Mapped)));
 
         Assert.That(revoked.Order(StringComparer.Ordinal), Is.EqualTo(autoOnly));
-        Assert.That(autoOnly, Is.SupersetOf(new[] { "ALTER realmsync", "REFERENCES realmsync", "ALTER app", "ALTER other", "CREATE PROCEDURE (database)" }));
+        Assert.That(autoOnly, Is.SupersetOf(new[] { "ALTER realmsync", "REFERENCES realmsync", "ALTER app", "ALTER other", "ALTER part", $"ALTER {PartViews}", "CREATE PROCEDURE (database)", "CREATE VIEW (database)" }));
     }
 
     [Test]
@@ -68,7 +73,7 @@ public class SqlSetupScriptTests
     {
         var script = Evaluate(Substituted("app", SchemaOptions.Auto));
 
-        Assert.That(script.Permissions.Concat(script.Expand("@alter", "other")).Where(p => p.Verb != "GRANT"), Is.Empty);
+        Assert.That(script.Permissions.Concat(Templates(script)).Where(p => p.Verb != "GRANT"), Is.Empty);
         Assert.That(script.Permissions.Select(p => $"{p.Verb} {p.Name} {p.On}"), Does.Contain("GRANT REFERENCES realmsync"));
     }
 
@@ -135,6 +140,45 @@ public class SqlSetupScriptTests
 
         Assert.That(settings, Is.EqualTo(new[] { "CHANGE_TRACKING", "ALLOW_SNAPSHOT_ISOLATION" }));
     }
+
+    [Test]
+    public void A_partitioned_mapping_is_granted_its_schema_as_a_written_one_and_its_views_schema_without_change_tracking()
+    {
+        var (mapped, mappedText) = Cursor("mapped");
+        var (scopes, scopesText) = Cursor("scopes");
+        var views = Evaluate(Substituted("app", SchemaOptions.Auto)).Expand("@views", PartViews).Select(p => p.ToString());
+
+        Assert.That(mappedText, Does.Contain("r.[MappingMode] IN ('realm-first', 'partitioned') THEN 1").And.Contain("r.[MappingMode] <> 'partition'"));
+        Assert.That(Tables(mapped).Concat(Tables(scopes)), Is.EqualTo(new[] { "realmsync.MappedRealm", "realmsync.MappedRealm" }));
+        Assert.That(scopesText, Does.Contain($"r.[SqlSchema] + N'{SchemaMapper.ScopeSchemaSuffix}'").And.Contain("r.[MappingMode] = 'partitioned'"));
+        Assert.That(views, Is.EqualTo(new[] { "SELECT", "INSERT", "UPDATE", "DELETE" }.Select(p => $"GRANT {p} {PartViews} {Role}")));
+    }
+
+    [Test]
+    public void Create_view_is_granted_under_auto_only_when_the_catalog_holds_a_partitioned_mapping()
+    {
+        var fragment = TSqlScriptParser.Parse(Substituted("app", SchemaOptions.Auto), out _);
+        var grant = ((TSqlScript)fragment).Batches.SelectMany(b => b.Statements).SelectMany(Flatten).OfType<IfStatement>()
+            .Single(i => i.ThenStatement is GrantStatement g && g.Permissions.Single().Identifiers.Select(x => x.Value).SequenceEqual(["CREATE", "VIEW"]));
+        var text = Substituted("app", SchemaOptions.Auto).Substring(grant.Predicate.StartOffset, grant.Predicate.FragmentLength);
+
+        Assert.That(grant.Predicate, Is.InstanceOf<ExistsPredicate>());
+        Assert.That(text, Is.EqualTo("(SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[MappingMode] = 'partitioned')"));
+        Assert.That(Names(RequiredPermissions.For(SchemaOptions.Auto, MappedSchemas.Of("app"))), Does.Not.Contain("CREATE VIEW (database)"));
+    }
+
+    [TestCase(SchemaOptions.Auto, 1)]
+    [TestCase(SchemaOptions.Script, 0)]
+    public void Under_auto_it_warns_when_a_views_schema_gives_the_role_another_owners_chain(string applyMode, int warnings) =>
+        Assert.That(Evaluate(Substituted("app", applyMode)).Prints.Count(p => p.StartsWith("Warning: the per-Realm view schemas ", StringComparison.Ordinal) &&
+            p.Contains("ALTER AUTHORIZATION ON SCHEMA::[<schema>_realm] TO [realmsync_owner]; and run this script again", StringComparison.Ordinal)), Is.EqualTo(warnings));
+
+    // What the catalog loops grant or revoke for Mapped: the templates expanded for its schemas and its SQL-first table.
+    private static IEnumerable<Statement> Templates(Evaluation script) =>
+        script.Expand("@write", "other").Concat(script.Expand("@alter", "other"))
+            .Concat(script.Expand("@write", "part")).Concat(script.Expand("@alter", "part"))
+            .Concat(script.Expand("@views", PartViews)).Concat(script.Expand("@alter", PartViews))
+            .Concat(script.Expand("@read", "{table}", LegacyOrders));
 
     // The SELECT of a cursor of the script.
     private static (QuerySpecification Select, string Text) Cursor(string name)

@@ -12,7 +12,8 @@ namespace Connector.SqlServer.Applier;
 /// <c>Schema.ApplyMode: script</c>: the schema change an inbound transaction needs, written for a DBA as
 /// <c>&lt;journal&gt;/&lt;realm key&gt;/schema-&lt;version&gt;.sql</c>. It is DacFx's deployment script (SQLCMD mode)
 /// followed by the catalog rows that record it, so that once it has run the applier finds the grown mapping in
-/// force and applies the transaction's data.
+/// force and applies the transaction's data. For a Realm path of a partitioned mapping the file is in that path's
+/// folder, and the rows are recorded under the mapping's row, which owns the schema every Realm of it shares.
 /// </summary>
 public static class SchemaScriptFile
 {
@@ -26,7 +27,8 @@ public static class SchemaScriptFile
     {
         ArgumentNullException.ThrowIfNull(deployment);
         var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"-- RealmSqlServer: schema change needed by inbound version {version} of Realm path {deployment.Mapping.RealmPath.ReplaceLineEndings(" ")}.\n");
+        var subject = deployment.Mapping.Partitioned ? "a Realm path of the partitioned mapping" : "Realm path";
+        sql.Append(CultureInfo.InvariantCulture, $"-- RealmSqlServer: schema change needed by inbound version {version} of {subject} {deployment.Mapping.RealmPath.ReplaceLineEndings(" ")}.\n");
         sql.Append("-- Review, run with sqlcmd (SQLCMD mode: -v DatabaseName=<database>), then restart the connector.\n");
         sql.Append(deployment.DacFxScript.TrimEnd()).Append("\nGO\n");
         sql.Append("SET XACT_ABORT ON;\nBEGIN TRANSACTION;\n");
@@ -37,12 +39,15 @@ public static class SchemaScriptFile
         return sql.ToString();
     }
 
-    /// <summary>Writes the script through a temporary file renamed into place; returns its path.</summary>
+    /// <summary>
+    /// Writes the script into <paramref name="realmPath"/>'s folder through a temporary file renamed into place; returns
+    /// its path. <paramref name="realmId"/> is the catalog row the growth is recorded under (a partitioned mapping's own).
+    /// </summary>
     public static async Task<string> WriteAsync(
-        JournalPaths journal, int realmId, long version, SchemaMapping previous, SchemaDeployment deployment, CancellationToken cancellationToken)
+        JournalPaths journal, string realmPath, int realmId, long version, SchemaMapping previous, SchemaDeployment deployment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        var path = PathFor(journal, deployment.Mapping.RealmPath, version);
+        var path = PathFor(journal, realmPath, version);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         await File.WriteAllTextAsync(temporary, Render(realmId, version, previous, deployment), new UTF8Encoding(false), cancellationToken);

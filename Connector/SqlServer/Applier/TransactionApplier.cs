@@ -105,14 +105,11 @@ public sealed class TransactionApplier(SqlConnectionFactory connections, Applier
     }
 
     /// <summary>
-    /// <c>Schema.ApplyMode: script</c>. A partitioned mapping's growth is not written as a script yet: the script would
-    /// record it under the Realm path, not under the mapping every Realm of the pattern shares.
+    /// <c>Schema.ApplyMode: script</c>: the growth for a DBA to run. For a Realm path of a partitioned mapping the script
+    /// records it under the mapping's row (<see cref="ApplyOutcome.SchemaOwner"/>), which owns the schema all its Realms share.
     /// </summary>
-    private static ApplyOutcome ScriptNeeded(MappedRealm realm, SchemaMapping mapping, SchemaMapping next, byte[] dacpac, string reason) => mapping.Partitioned
-        ? throw new ConnectorException(
-            $"Realm path '{realm.RealmPath}' needs a schema change of its partitioned mapping '{mapping.RealmPath}', and Schema.ApplyMode 'script' does not write one for a partitioned mapping yet; " +
-            "set Schema.ApplyMode to 'apply' (the connector grows the shared tables in the transaction), or deploy the grown schema with bootstrap, then restart.")
-        : new ApplyOutcome(ApplyStatus.SchemaScriptNeeded, 0, SchemaDeployPlanner.Plan(dacpac, next, reason), mapping);
+    private static ApplyOutcome ScriptNeeded(MappedRealm realm, SchemaMapping mapping, SchemaMapping next, byte[] dacpac, string reason) =>
+        new(ApplyStatus.SchemaScriptNeeded, 0, SchemaDeployPlanner.Plan(dacpac, next, reason), mapping) { SchemaOwner = mapping.Partitioned ? realm.PartitionOf : null };
 
     /// <summary>Names the Realm the per-Realm views show and the partition column's default takes, for this transaction's statements.</summary>
     private static async Task SetSessionRealmAsync(SqlConnection connection, SqlTransaction transaction, int realmId, CancellationToken cancellationToken)

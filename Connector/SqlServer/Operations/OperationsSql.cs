@@ -65,13 +65,15 @@ public static class OperationsSql
         """, [("@required", "nvarchar(max)")]);
 
     /// <summary>
-    /// The schema of every mapped Realm path with its mapping mode ('realm-first' or 'sql-first'), and, for a
-    /// SQL-first path, one row per mapped table (NULL for a realm-first path, whose schema is granted as a whole).
+    /// The schema of every mapped Realm path with its mapping mode ('realm-first', 'sql-first' or 'partitioned'), and,
+    /// for a SQL-first path, one row per mapped table (NULL otherwise: the schema is granted as a whole). The paths
+    /// registered under a partitioned mapping ('partition', thousands perhaps) share its schema: left out.
     /// </summary>
     public static readonly OperationsQuery MappedRealmTables = new("mapped-tables", """
         SELECT DISTINCT r.[SqlSchema], r.[MappingMode], c.[SqlTable]
         FROM [realmsync].[MappedRealm] AS r
-        LEFT JOIN [realmsync].[MappedClass] AS c ON c.[RealmId] = r.[RealmId] AND r.[MappingMode] = 'sql-first';
+        LEFT JOIN [realmsync].[MappedClass] AS c ON c.[RealmId] = r.[RealmId] AND r.[MappingMode] = 'sql-first'
+        WHERE r.[MappingMode] <> 'partition';
         """);
 
     /// <summary>Each tracked table of the (written) schemas of the JSON list, and whether the login may read its changes.</summary>
@@ -100,11 +102,11 @@ public static class OperationsSql
         """, [("@schema", "sysname"), ("@tables", "nvarchar(max)")]);
 
     /// <summary>
-    /// <c>status</c>: five result sets (Realm paths with cursors, watermarks, outbox, dead letters, conflicts). A
+    /// <c>status</c>: five result sets (Realm paths with cursors and the partitioned mapping of each (catalog version 2), watermarks, outbox, dead letters, conflicts). A
     /// watermark's age is measured on the server's clock, the clock that wrote its UpdatedAt (SYSUTCDATETIME()).
     /// </summary>
     public static readonly OperationsQuery Status = new("status", """
-        SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema], r.[MappingMode], c.[Version] AS [InboundVersion], c.[UpdatedAt] AS [InboundUpdatedAt]
+        SELECT r.[RealmId], r.[RealmPath], r.[SqlSchema], r.[MappingMode], c.[Version] AS [InboundVersion], c.[UpdatedAt] AS [InboundUpdatedAt], r.[PartitionOf]
         FROM [realmsync].[MappedRealm] AS r
         LEFT JOIN [realmsync].[InboundCursor] AS c ON c.[RealmId] = r.[RealmId]
         ORDER BY r.[RealmPath];
@@ -130,8 +132,47 @@ public static class OperationsSql
         GROUP BY f.[RealmId];
         """);
 
+    /// <summary>
+    /// <c>status</c> and <c>doctor</c> (catalog version 2): each partitioned mapping with the number of Realm paths
+    /// registered under it, then each table of each (its classes' tables and its link and collection tables) that
+    /// exists, for <see cref="UnroutedRows"/>.
+    /// </summary>
+    public static readonly OperationsQuery PartitionedMappings = new("partitioned-mappings", """
+        SELECT m.[RealmId], m.[RealmPath], m.[SqlSchema],
+            (SELECT COUNT_BIG(*) FROM [realmsync].[MappedRealm] AS p WHERE p.[PartitionOf] = m.[RealmId]) AS [Registered]
+        FROM [realmsync].[MappedRealm] AS m
+        WHERE m.[MappingMode] = 'partitioned'
+        ORDER BY m.[RealmId];
+
+        SELECT m.[RealmId], t.[SqlTable]
+        FROM [realmsync].[MappedRealm] AS m
+        CROSS APPLY (
+            SELECT c.[SqlTable] FROM [realmsync].[MappedClass] AS c WHERE c.[RealmId] = m.[RealmId]
+            UNION
+            SELECT p.[SqlTable] FROM [realmsync].[MappedProperty] AS p WHERE p.[RealmId] = m.[RealmId] AND p.[SqlTable] IS NOT NULL) AS t
+        WHERE m.[MappingMode] = 'partitioned' AND OBJECT_ID(QUOTENAME(m.[SqlSchema]) + N'.' + QUOTENAME(t.[SqlTable]), N'U') IS NOT NULL
+        ORDER BY m.[RealmId], t.[SqlTable];
+        """);
+
     public static IReadOnlyList<OperationsQuery> All { get; } =
-        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, MappedRealmTables, TrackedTablePermissions, QuartzTablePermissions, Status];
+        [Identity, DatabaseSettings, CatalogPresence, CatalogVersion, RecordCatalogVersion, EnableSnapshotIsolation, Permissions, MappedRealmTables, TrackedTablePermissions, QuartzTablePermissions, Status, PartitionedMappings];
+
+    /// <summary>
+    /// For each table (by its position in <paramref name="tables"/>) of the partitioned mapping @realmId in schema
+    /// <paramref name="schema"/>, the rows whose partition column is no Realm path registered under it (a scan of each
+    /// table, as PostgreSQL's count). The names come from the catalog and are quoted; the mapping is a parameter.
+    /// </summary>
+    public static OperationsQuery UnroutedRows(string schema, IReadOnlyList<string> tables)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentOutOfRangeException.ThrowIfZero(tables.Count);
+        var realm = Sql.SqlIdentifier.Quote(SchemaGeneration.SchemaMapper.RealmColumn);
+        var counts = tables.Select((table, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"SELECT {i} AS [Ordinal], COUNT_BIG(*) AS [Rows] FROM {Sql.SqlIdentifier.Quote(schema, table)} AS t\n" +
+            $"WHERE NOT EXISTS (SELECT 1 FROM [realmsync].[MappedRealm] AS r WHERE r.[RealmId] = t.{realm} AND r.[PartitionOf] = @realmId)"));
+        return new("unrouted-rows", string.Join("\nUNION ALL\n", counts) + "\nORDER BY [Ordinal];", [("@realmId", "int")]);
+    }
 
     /// <summary>Turns Change Tracking on with the retention; <paramref name="retentionDays"/> is validated (1 to 365).</summary>
     public static OperationsQuery EnableChangeTracking(int retentionDays)

@@ -6,8 +6,9 @@ namespace Connector.SqlServer.Operations;
 
 /// <summary>
 /// The permissions check shared by <c>install</c> and <c>doctor</c>: <see cref="RequiredPermissions"/> for the
-/// configured apply mode, on the catalog, on every written schema (the data schema and the realm-first schemas of
-/// <c>realmsync.MappedRealm</c>) and on every SQL-first table (those of <c>realmsync.MappedClass</c> and of
+/// configured apply mode, on the catalog, on every written schema (the data schema and the realm-first and
+/// partitioned schemas of <c>realmsync.MappedRealm</c>), on the per-Realm views' schema of each partitioned mapping,
+/// and on every SQL-first table (those of <c>realmsync.MappedClass</c> and of
 /// <c>SqlFirst.Tables</c>: <see cref="MappedSchemas"/>), and VIEW CHANGE TRACKING on every tracked table of the
 /// written schemas (a DENY on one table hides behind a schema-level GRANT otherwise).
 /// </summary>
@@ -88,11 +89,12 @@ public static class PermissionCheck
         ArgumentNullException.ThrowIfNull(missing);
         unseen ??= [];
         var scope = $"Schema.ApplyMode = {applyMode}; schemas {string.Join(", ", schemas.Written.Select(Sql.SqlIdentifier.Quote))}" +
+            (schemas.Scopes.Count == 0 ? "" : $", per-Realm views of {string.Join(", ", schemas.Scopes.Select(Sql.SqlIdentifier.Quote))}") +
             (schemas.SqlFirstTables.Count == 0 ? "" : $" and, read only, tables {string.Join(", ", schemas.SqlFirstTables.Select(t => t.Name))}");
         var notMapped = unseen.Count == 0 ? "" :
             $"; not checked: {string.Join(", ", unseen)} of SqlFirst.Tables, not mapped yet and hidden from this login (absent, or no permission on it at all)";
         const string Setup = "run scripts/sql-setup.sql with ApplyMode=\"{0}\" after 'realm-sqlserver install' has mapped every table: it grants on the data schema, " +
-            "on every realm-first schema of realmsync.MappedRealm and on every SQL-first table of realmsync.MappedClass (README.md, Installing the service).";
+            "on every realm-first and partitioned schema of realmsync.MappedRealm (with the per-Realm views' <schema>_realm) and on every SQL-first table of realmsync.MappedClass (README.md, Installing the service).";
         if (missing.Count > 0)
         {
             return CheckResult.Fail(Name, $"login {login} lacks ({scope}): {string.Join("; ", missing)}{notMapped}.",

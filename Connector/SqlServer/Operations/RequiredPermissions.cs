@@ -12,7 +12,10 @@ namespace Connector.SqlServer.Operations;
 /// on <c>realmsync</c>, because a principal that does not own a user-defined table type needs REFERENCES on it to
 /// create a procedure that takes it as a parameter (CREATE TYPE, "Permissions"). With <c>script</c> a DBA runs
 /// the schema scripts, and the connector needs none of those. The tables of SQL-first paths are read only, and
-/// checked (and granted) one by one, not on their schema (<see cref="MappedSchemas"/>).
+/// checked (and granted) one by one, not on their schema (<see cref="MappedSchemas"/>). A partitioned mapping's
+/// per-Realm views (<see cref="MappedSchemas.Scopes"/>) need the DML: the applier's procedures, owned by
+/// <see cref="SchemaOwner"/>, write through them, and the views belong to another owner, so the ownership chain stops
+/// there and SQL Server checks the caller; with <c>auto</c>, growth creates and alters them (ALTER, CREATE VIEW).
 /// </summary>
 public static class RequiredPermissions
 {
@@ -43,12 +46,17 @@ public static class RequiredPermissions
         }
 
         list.AddRange(schemas.Written.SelectMany(s => WrittenSchema(s, changes)));
+        list.AddRange(schemas.Scopes.SelectMany(s => ScopeSchema(s, changes)));
         list.AddRange(schemas.SqlFirstTables.SelectMany(ReadTable));
         if (changes)
         {
             list.Add(new(null, "DATABASE", "CREATE TABLE", "create tables on schema changes"));
             list.Add(new(null, "DATABASE", "CREATE TYPE", "create table types on schema changes"));
             list.Add(new(null, "DATABASE", "CREATE PROCEDURE", "create procedures on schema changes"));
+            if (schemas.Scopes.Count > 0)
+            {
+                list.Add(new(null, "DATABASE", "CREATE VIEW", "create the per-Realm views of a partitioned mapping on schema changes"));
+            }
         }
 
         return list;
@@ -73,16 +81,30 @@ public static class RequiredPermissions
 
     private static IEnumerable<PermissionRequirement> WrittenSchema(string schema, bool changes)
     {
-        yield return new(schema, "SCHEMA", "SELECT", "read rows for Realm");
-        yield return new(schema, "SCHEMA", "INSERT", "apply Realm inserts");
-        yield return new(schema, "SCHEMA", "UPDATE", "apply Realm updates");
-        yield return new(schema, "SCHEMA", "DELETE", "apply Realm deletes");
+        foreach (var dml in Dml(schema, ""))
+        {
+            yield return dml;
+        }
+
         yield return new(schema, "SCHEMA", "VIEW CHANGE TRACKING", "read SQL changes with CHANGETABLE");
         if (changes)
         {
             yield return new(schema, "SCHEMA", "ALTER", "create and change tables on schema changes");
         }
     }
+
+    /// <summary>A partitioned mapping's per-Realm views: written through, never change-tracked (views have no Change Tracking).</summary>
+    private static PermissionRequirement[] ScopeSchema(string schema, bool changes) => changes
+        ? [.. Dml(schema, " through the per-Realm views"), new(schema, "SCHEMA", "ALTER", "create and change the per-Realm views on schema changes")]
+        : Dml(schema, " through the per-Realm views");
+
+    private static PermissionRequirement[] Dml(string schema, string through) =>
+    [
+        new(schema, "SCHEMA", "SELECT", "read rows for Realm" + through),
+        new(schema, "SCHEMA", "INSERT", "apply Realm inserts" + through),
+        new(schema, "SCHEMA", "UPDATE", "apply Realm updates" + through),
+        new(schema, "SCHEMA", "DELETE", "apply Realm deletes" + through),
+    ];
 
     private static IEnumerable<PermissionRequirement> ReadTable(SqlFirstTable table)
     {

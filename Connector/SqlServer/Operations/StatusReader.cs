@@ -2,14 +2,18 @@ using Microsoft.Data.SqlClient;
 
 namespace Connector.SqlServer.Operations;
 
-/// <summary>Reads <see cref="StatusReport"/>: the retention (<see cref="OperationsSql.DatabaseSettings"/>), then the one <see cref="OperationsSql.Status"/> batch.</summary>
+/// <summary>
+/// Reads <see cref="StatusReport"/>: the retention (<see cref="OperationsSql.DatabaseSettings"/>), the one
+/// <see cref="OperationsSql.Status"/> batch, then, when the catalog holds a partitioned mapping, <see cref="PartitionReport"/>.
+/// </summary>
 public static class StatusReader
 {
     public static async Task<StatusReport> ReadAsync(OperationsConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (_, retention, _, _) = await DatabaseProbe.SettingsAsync(connection, cancellationToken);
-        return await connection.QueryAsync(OperationsSql.Status, (r, ct) => ReadAsync(r, retention, ct), cancellationToken);
+        var report = await connection.QueryAsync(OperationsSql.Status, (r, ct) => ReadAsync(r, retention, ct), cancellationToken);
+        return report.Realms.Any(r => r.IsPartitionedMapping) ? report with { Partitioned = await PartitionReport.ReadAsync(connection, cancellationToken) } : report;
     }
 
     private static async Task<StatusReport> ReadAsync(SqlDataReader r, RetentionPeriod? retention, CancellationToken ct)
@@ -17,7 +21,7 @@ public static class StatusReader
         var realms = new List<StatusReport.Realm>();
         while (await r.ReadAsync(ct))
         {
-            realms.Add(new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), Long(r, 4), r.IsDBNull(5) ? null : r.GetDateTime(5)));
+            realms.Add(new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), Long(r, 4), r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetInt32(6)));
         }
 
         await r.NextResultAsync(ct);
