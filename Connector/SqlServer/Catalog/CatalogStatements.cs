@@ -29,14 +29,15 @@ public static class CatalogStatements
         "WHERE r.[MappingMode] = 'partitioned' ORDER BY r.[RealmId];";
 
     /// <summary>
-    /// The registered Realms of a partitioned mapping (@RealmId) a poll pass must visit, with whether any pass sent them
-    /// before (they have watermarks): all of them (@All), those in @Ids (a JSON array of RealmIds: their rows changed, or a
-    /// resend names one), and those never sent.
+    /// The registered Realms of a partitioned mapping (@RealmId) a poll pass must visit, with whether a pass sent them
+    /// anything before (they have an outbox row: a Realm's first pass sends it whole, and a whole class always goes out
+    /// with its CLEAR, so that pass writes at least one; outbox rows are kept after shipping): all of them (@All), those
+    /// in @Ids (a JSON array of RealmIds: their rows changed, or a resend names one), and those never sent.
     /// </summary>
     public const string ListPartitionMembers =
         "SELECT r.[RealmId], r.[RealmPath], CAST(CASE WHEN s.[Sent] IS NULL THEN 0 ELSE 1 END AS bit)\n" +
         "FROM [realmsync].[MappedRealm] AS r\n" +
-        "OUTER APPLY (SELECT TOP (1) 1 AS [Sent] FROM [realmsync].[TableWatermark] AS w WHERE w.[RealmId] = r.[RealmId]) AS s\n" +
+        "OUTER APPLY (SELECT TOP (1) 1 AS [Sent] FROM [realmsync].[Outbox] AS o WHERE o.[RealmId] = r.[RealmId]) AS s\n" +
         "WHERE r.[PartitionOf] = @RealmId AND (@All = 1 OR s.[Sent] IS NULL OR r.[RealmId] IN (SELECT CONVERT(int, [value]) FROM OPENJSON(@Ids)))\n" +
         "ORDER BY r.[RealmId];";
 

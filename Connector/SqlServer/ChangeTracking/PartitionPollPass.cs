@@ -17,7 +17,8 @@ namespace Connector.SqlServer.ChangeTracking;
 /// names; a table read whole for the mapping (never read, or behind the retention) is read whole for every Realm. A
 /// row moved to another Realm (its key changed, which Change Tracking records as a delete and an insert) is a DELETE in
 /// one Realm and an INSERT in the other. Rows of an id no Realm has are not sent and are reported; they go out in that
-/// Realm's first pass if it registers. Each visited Realm's watermarks say it was sent, up to the pass's version.
+/// Realm's first pass if it registers. A Realm reads only the tables its rows changed in (and those read whole). Only
+/// the mapping's watermarks move; a Realm's first outbox row says it was sent (<see cref="CatalogStatements.ListPartitionMembers"/>).
 /// </summary>
 internal sealed class PartitionPollPass(
     SqlConnection connection, SqlTransaction transaction, int mappingId, SchemaMapping mapping, PollOptions options, int commandTimeout,
@@ -30,8 +31,9 @@ internal sealed class PartitionPollPass(
         var (to, watermarks, reloads) = await PollPass.StartAsync(connection, transaction, store, mappingId, mapping, commandTimeout, cancellationToken);
         var reloaded = reloads.Select(r => r.Table).ToHashSet(StringComparer.Ordinal);
         var changed = await ChangedRealmsAsync(watermarks, reloaded, to, cancellationToken);
+        var changedIds = changed.Values.SelectMany(ids => ids).ToHashSet();
         var members = await CatalogStore.ListPartitionMembersAsync(
-            connection, transaction, mappingId, reloaded.Count > 0, [.. changed, .. forced is { } f ? [f.RealmId] : Array.Empty<int>()], cancellationToken);
+            connection, transaction, mappingId, reloaded.Count > 0, [.. changedIds, .. forced is { } f ? [f.RealmId] : Array.Empty<int>()], cancellationToken);
         var source = PollPass.Source(mapping, watermarks, to);
         var paths = new List<RealmPathCounts>();
         var fresh = new List<string>();
@@ -49,27 +51,28 @@ internal sealed class PartitionPollPass(
                 tables.UnionWith(resend.Tables);
             }
 
-            var reads = new PollReads(connection, transaction, mapping, options, commandTimeout, watermarks, to, realmId);
+            var changedTables = changed.Where(c => c.Value.Contains(realmId)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var reads = new PollReads(connection, transaction, mapping, options, commandTimeout, watermarks, to, realmId, changedTables);
             var output = await reads.WriteAsync(store, realmId, path, ReloadScope.Classes(mapping, tables), source, cancellationToken);
-            await PollPass.MoveWatermarksAsync(store, realmId, mapping, to, cancellationToken);
             paths.Add(new RealmPathCounts(path) { OutboxTransactions = output.Transactions, OutboxInstructions = output.Batcher.Instructions, Captured = true });
         }
 
         await PollPass.MoveWatermarksAsync(store, mappingId, mapping, to, cancellationToken);
         return new PollResult(to, 0, paths.Sum(p => (int)p.OutboxTransactions), paths.Sum(p => p.OutboxInstructions), [.. reloads])
         {
-            Warnings = Warnings(members.Count, reloads, fresh, [.. changed.Where(id => !members.ContainsKey(id)).Order()]),
+            Warnings = Warnings(members.Count, reloads, fresh, [.. changedIds.Where(id => !members.ContainsKey(id)).Order()]),
             Paths = paths,
         };
     }
 
-    /// <summary>The Realms whose rows of a table SQL changed since the mapping's watermark (tables read whole need not be asked).</summary>
-    private async Task<HashSet<int>> ChangedRealmsAsync(
+    /// <summary>Per table, the Realms whose rows of it SQL changed since the mapping's watermark (tables read whole need not be asked).</summary>
+    private async Task<Dictionary<string, HashSet<int>>> ChangedRealmsAsync(
         Dictionary<(string Schema, string Table), long> watermarks, HashSet<string> reloaded, long to, CancellationToken cancellationToken)
     {
-        var changed = new HashSet<int>();
+        var changed = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var table in mapping.Tables.Where(t => !reloaded.Contains(t.Name)))
         {
+            var realms = changed[table.Name] = [];
             await using var command = new SqlCommand(ChangeTrackingQueries.ChangedRealms(table), connection, transaction) { CommandTimeout = commandTimeout };
             command.Parameters.Add(ChangeTrackingQueries.From, SqlDbType.BigInt).Value = watermarks[(table.Schema, table.Name)];
             command.Parameters.Add(ChangeTrackingQueries.To, SqlDbType.BigInt).Value = to;
@@ -77,7 +80,7 @@ internal sealed class PartitionPollPass(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                changed.Add(reader.GetInt32(0));
+                realms.Add(reader.GetInt32(0));
             }
         }
 

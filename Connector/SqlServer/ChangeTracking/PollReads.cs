@@ -11,11 +11,13 @@ namespace Connector.SqlServer.ChangeTracking;
 /// changes from its watermark up to <paramref name="to"/> (or the whole table for the classes re-sent whole), in the
 /// shared phase order (<see cref="DeltaWalk"/>), written to the Realm's outbox a page at a time. With
 /// <paramref name="partition"/>, a partitioned mapping's shared tables are read for that Realm's rows only
-/// (<see cref="ChangeTrackingQueries"/>, <c>partitioned</c>); the watermarks are then the mapping's, moved by the caller.
+/// (<see cref="ChangeTrackingQueries"/>, <c>partitioned</c>); the watermarks are then the mapping's, moved by the caller,
+/// and <paramref name="changedTables"/> names the tables holding changes of that Realm: the others are not read unless
+/// whole (a read of them would find nothing).
 /// </summary>
 internal sealed class PollReads(
     SqlConnection connection, SqlTransaction transaction, SchemaMapping mapping, PollOptions options, int commandTimeout,
-    IReadOnlyDictionary<(string Schema, string Table), long> watermarks, long to, int? partition = null)
+    IReadOnlyDictionary<(string Schema, string Table), long> watermarks, long to, int? partition = null, IReadOnlySet<string>? changedTables = null)
 {
     private readonly DeltaConverter converter = new(mapping, options.ConnectorContext);
     private IReadOnlySet<string> whole = new HashSet<string>();
@@ -40,6 +42,11 @@ internal sealed class PollReads(
     {
         var table = converter.TableOf(mapped);
         var reload = whole.Contains(mapped.Class.Name);
+        if (!reload && changedTables?.Contains(table.Name) == false)
+        {
+            return;
+        }
+
         object? after = null;
         int rows;
         do
@@ -66,6 +73,11 @@ internal sealed class PollReads(
         var child = converter.TableOf(property);
         var ownerTable = converter.TableOf(owner);
         var reload = whole.Contains(owner.Class.Name);
+        if (!reload && changedTables?.Contains(child.Name) == false)
+        {
+            return;
+        }
+
         var collection = converter.Collection(owner, property);
         int owners;
         do
