@@ -12,7 +12,8 @@ namespace Connector.Postgres;
 /// Applies one inbound transaction on PostgreSQL all-or-nothing in ONE database transaction: the cursor row locked
 /// first (a second node waits, then skips what the first applied), the plan, schema growth (ADD_TYPE/ADD_PROPERTIES as
 /// DDL, which PostgreSQL runs inside transactions), the calls, the left-out objects' dead letters, the cursor, commit.
-/// Any failure rolls everything back. Conflicts need change capture on PostgreSQL (issue 11): until then Realm wins.
+/// Any failure rolls everything back. Conflicts are found by a capture of the path run first in the same transaction
+/// (<see cref="Capture"/>); a partitioned mapping's Realms run it only for a transaction that failed on a missing object.
 /// </summary>
 public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInboundStore
 {
@@ -39,7 +40,8 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 
     /// <summary>
     /// The capture pass run before each Realm transaction of a captured path, to find the conflicts (<see cref="PgConflictProbe"/>);
-    /// null: no conflict detection (the one committed last wins).
+    /// for a partitioned mapping's Realm, only before the second attempt of a transaction whose SET or LIST_* met a
+    /// missing object (SQL may have deleted it). Null: no conflict detection (the one committed last wins).
     /// </summary>
     public PgCapturePass? Capture { get; init; }
 
