@@ -105,7 +105,10 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
     /// the caller committed, or null when the probe found nothing to do: no slot (the poll pass makes it), or tables
     /// to re-send whole (the poll pass after the Realm transaction sends them, with its change in them).
     /// </summary>
-    public async Task<NpgsqlLogSequenceNumber?> ProbeAsync(NpgsqlConnection connection, int realmId, SchemaMapping mapping, PgConflictProbe probe, CancellationToken cancellationToken)
+    /// <param name="realmId">The path's RealmId, or the partitioned mapping's (whose slot and lock its Realms share).</param>
+    /// <param name="memberRealmId">For a partitioned mapping, the Realm whose transaction probes: its net changes are matched.</param>
+    public async Task<NpgsqlLogSequenceNumber?> ProbeAsync(
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, PgConflictProbe probe, CancellationToken cancellationToken, int? memberRealmId = null)
     {
         ArgumentNullException.ThrowIfNull(probe);
         // A probe never makes a slot: creating one waits for every transaction with an xid, the applier's own included.
@@ -114,7 +117,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
             return null;
         }
 
-        var (result, end) = await CaptureAsync(connection, realmId, mapping, null, (null, new HashSet<string>()), probe, cancellationToken);
+        var (result, end) = await CaptureAsync(connection, realmId, mapping, null, (null, new HashSet<string>()), (probe, memberRealmId), cancellationToken);
         return result is null
             ? throw new PgCaptureRaceException($"Realm path '{mapping.RealmPath}': the conflict probe met a transaction committing as its snapshot was taken ({LastRace}); the Realm transaction is tried again.")
             : ReferenceEquals(result, Nothing) ? null : end;
@@ -122,8 +125,8 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
 
     /// <summary>The capture inside the caller's REPEATABLE READ transaction: null when the snapshot missed a transaction read (roll back, try again).</summary>
     private async Task<(PollResult? Result, NpgsqlLogSequenceNumber End)> CaptureAsync(
-        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, (int? RealmId, IReadOnlySet<string> Tables) forced, PgConflictProbe? conflicts,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, int realmId, SchemaMapping mapping, string? slotLost, (int? RealmId, IReadOnlySet<string> Tables) forced,
+        (PgConflictProbe Probe, int? MemberRealmId)? conflicts, CancellationToken cancellationToken)
     {
         var tablesForcedWhole = forced.RealmId is null ? forced.Tables : new HashSet<string>();
         PgSnapshot snapshot;
@@ -154,14 +157,17 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
         var source = new ChangeTrackingSource(position is { } from ? (long)(ulong)from : 0, (long)(ulong)batch.End);
         if (mapping.Partitioned)
         {
-            if (conflicts is not null)
+            var everyRealm = position is null ? "never read: loaded whole (initial load)" : slotLost is null ? null : slotLost + ": re-sent whole";
+            var probe = conflicts is { } c ? new PgPartitionCapture.Probe(
+                c.Probe, c.MemberRealmId ?? throw new ArgumentException($"partitioned mapping '{mapping.RealmPath}': a conflict probe names the Realm whose transaction it is", nameof(conflicts)), (long)(ulong)batch.End) : null;
+            var partitions = await PgPartitionCapture.CaptureAsync(
+                connection, realmId, mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes), everyRealm,
+                forced.RealmId is { } one ? (one, forced.Tables) : null, Options, store, source, batch.End, cancellationToken, probe);
+            if (partitions is null)
             {
-                return (Nothing, default); // partitioned mappings do not probe for conflicts yet
+                return (Nothing, default); // a probe does not re-send tables whole (below)
             }
 
-            var everyRealm = position is null ? "never read: loaded whole (initial load)" : slotLost is null ? null : slotLost + ": re-sent whole";
-            var partitions = await PgPartitionCapture.CaptureAsync(connection, realmId, mapping, fresh.Where(t => !t.Marked).SelectMany(t => t.Changes), everyRealm,
-                forced.RealmId is { } one ? (one, forced.Tables) : null, Options, store, source, batch.End, cancellationToken);
             await store.WritePositionAsync(realmId, batch.End, cancellationToken);
             return (partitions, batch.End);
         }
@@ -180,7 +186,7 @@ public sealed class PgCapturePass(string connectionString, PollOptions options)
                 return (Nothing, default);
             }
 
-            await conflicts.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
+            await conflicts.Value.Probe.MatchAsync(connection, mapping, net, (long)(ulong)batch.End, cancellationToken);
         }
 
         var output = await PgDeltaReads.WriteAsync(connection, mapping, net, whole, Options, store, realmId, source, cancellationToken);

@@ -16,18 +16,30 @@ namespace Connector.Postgres;
 /// Realm's mapping exactly as for a path mapped on its own. A Realm the pass has never sent (registered since the last
 /// pass) is sent whole, with the rows SQL gave it before it existed; one with nothing new costs nothing. Changes to rows
 /// whose Realm is not registered are not sent and are reported; they go out in that Realm's initial load if it registers.
+/// A conflict probe (<see cref="Probe"/>) runs the same capture inside one Realm's transaction and matches that Realm's
+/// net changes only.
 /// </summary>
 internal static class PgPartitionCapture
 {
+    /// <summary>The conflict probe of <paramref name="RealmId"/>'s transaction, at the capture's end position <paramref name="Lsn"/>.</summary>
+    public sealed record Probe(PgConflictProbe Conflicts, int RealmId, long Lsn);
+
     /// <param name="everyRealmWhole">Why every Realm is re-sent whole (never read, slot lost), or null.</param>
     /// <param name="forced">A <c>resend</c>'s Realm and classes' tables, or null.</param>
-    public static async Task<PollResult> CaptureAsync(
+    /// <param name="probe">A Realm transaction's conflict probe, or null for a pass.</param>
+    /// <returns>Null when a probe meets a table to re-send whole to its Realm (truncated, or the Realm never sent): rows read before the Realm's change would overwrite it in Realm, so the poll pass after the transaction sends them.</returns>
+    public static async Task<PollResult?> CaptureAsync(
         NpgsqlConnection connection, int mappingId, SchemaMapping mapping, IEnumerable<PgRowChange> changes, string? everyRealmWhole,
         (int RealmId, IReadOnlySet<string> Tables)? forced, PollOptions options, PgOutboxStore store, ChangeTrackingSource source, NpgsqlLogSequenceNumber end,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Probe? probe = null)
     {
         var (byRealm, truncated) = PgNetChanges.ByRealm(mapping, changes);
         var members = await MembersAsync(connection, mappingId, everyRealmWhole is not null || truncated.Count > 0, [.. byRealm.Keys, .. forced is { } f ? [f.RealmId] : Array.Empty<int>()], cancellationToken);
+        if (probe is not null && (everyRealmWhole is not null || truncated.Count > 0 || (members.TryGetValue(probe.RealmId, out var own) && !own.Sent)))
+        {
+            return null;
+        }
+
         var warnings = ImmutableArray.CreateBuilder<string>();
         var paths = new List<RealmPathCounts>();
         var fresh = new List<string>();
@@ -53,7 +65,14 @@ internal static class PgPartitionCapture
 
             var scoped = mapping.ForRealm(path);
             var whole = ReloadScope.Classes(scoped, tables);
-            var output = await PgDeltaReads.WriteAsync(connection, scoped, byRealm.GetValueOrDefault(realmId) ?? new PgNetChanges(), whole, options, store, realmId, source, cancellationToken);
+            var net = byRealm.GetValueOrDefault(realmId) ?? new PgNetChanges();
+            if (probe is not null && probe.RealmId == realmId)
+            {
+                // Only this Realm's changes can conflict with its transaction; realm-wins leaves them out of its outbox alone.
+                await probe.Conflicts.MatchAsync(connection, scoped, net, probe.Lsn, cancellationToken);
+            }
+
+            var output = await PgDeltaReads.WriteAsync(connection, scoped, net, whole, options, store, realmId, source, cancellationToken);
             await store.WritePositionAsync(realmId, end, cancellationToken);
             paths.Add(new RealmPathCounts(path) { OutboxTransactions = output.Transactions, OutboxInstructions = output.Batcher.Instructions, Captured = true });
         }

@@ -36,6 +36,20 @@ public static class PgPlanExecutor
         };
     }
 
+    private const string MissingObject = "that does not exist";
+    private const string MissingOwner = "the object that owns the list does not exist";
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is a SET on a missing object or a LIST_* on a missing owner: the bad input an SQL
+    /// delete not yet captured can cause too (a partitioned mapping's Realm then applies again with a conflict probe).
+    /// </summary>
+    public static bool MissingTarget(AdapterFormatException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return (error.Problem.StartsWith("SET on an object of class '", StringComparison.Ordinal) && error.Problem.EndsWith(MissingObject, StringComparison.Ordinal)) ||
+            error.Problem.StartsWith(MissingOwner, StringComparison.Ordinal);
+    }
+
     public static Task ExecuteAsync(NpgsqlConnection connection, TransactionPlan plan, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, plan, new HashSet<int>(), cancellationToken);
 
@@ -68,7 +82,7 @@ public static class PgPlanExecutor
                 if (missing.Count > 0)
                 {
                     throw new AdapterFormatException(
-                        $"SET on an object of class '{call.ClassName}' that does not exist", At(missing.Min()), version);
+                        $"SET on an object of class '{call.ClassName}' {MissingObject}", At(missing.Min()), version);
                 }
 
                 break;
@@ -149,7 +163,7 @@ public static class PgPlanExecutor
         if (!exists)
         {
             throw new AdapterFormatException(
-                $"the object that owns the list does not exist (class '{call.ClassName}')", At(call.FirstInstruction) + ".identity", version);
+                $"{MissingOwner} (class '{call.ClassName}')", At(call.FirstInstruction) + ".identity", version);
         }
 
         if (call.Kind != CallKind.ListClear && (index < 0 || index > max))

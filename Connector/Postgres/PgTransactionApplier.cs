@@ -12,7 +12,8 @@ namespace Connector.Postgres;
 /// Applies one inbound transaction on PostgreSQL all-or-nothing in ONE database transaction: the cursor row locked
 /// first (a second node waits, then skips what the first applied), the plan, schema growth (ADD_TYPE/ADD_PROPERTIES as
 /// DDL, which PostgreSQL runs inside transactions), the calls, the left-out objects' dead letters, the cursor, commit.
-/// Any failure rolls everything back. Conflicts need change capture on PostgreSQL (issue 11): until then Realm wins.
+/// Any failure rolls everything back. Conflicts are found by a capture of the path run first in the same transaction
+/// (<see cref="Capture"/>); a partitioned mapping's Realms run it only for a transaction that failed on a missing object.
 /// </summary>
 public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInboundStore
 {
@@ -39,7 +40,8 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
 
     /// <summary>
     /// The capture pass run before each Realm transaction of a captured path, to find the conflicts (<see cref="PgConflictProbe"/>);
-    /// null: no conflict detection (the one committed last wins).
+    /// for a partitioned mapping's Realm, only before the second attempt of a transaction whose SET or LIST_* met a
+    /// missing object (SQL may have deleted it). Null: no conflict detection (the one committed last wins).
     /// </summary>
     public PgCapturePass? Capture { get; init; }
 
@@ -69,31 +71,50 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         ArgumentNullException.ThrowIfNull(realm);
         ArgumentNullException.ThrowIfNull(transaction);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // A partitioned mapping's Realms do not probe for conflicts (yet), so they need not wait for its capture, nor for
-        // each other: thousands of paths apply side by side.
-        if (!Probes(realm))
+        if (Capture is null)
         {
-            return await ApplyAsync(connection, realm, transaction, cancellationToken);
+            return await ApplyAsync(connection, realm, transaction, false, cancellationToken);
+        }
+
+        if (realm.PartitionOf is { } mappingId)
+        {
+            // A partitioned mapping's Realms apply without a probe: a capture of the whole mapping under its one lock for
+            // every Realm transaction would serialize thousands of paths. Only a transaction that fails the way an SQL
+            // delete not yet captured makes it fail is applied again, once, with the probe of the mapping under its lock.
+            try
+            {
+                return await ApplyAsync(connection, realm, transaction, false, cancellationToken);
+            }
+            catch (AdapterFormatException e) when (PgPlanExecutor.MissingTarget(e))
+            {
+                return await LockedAsync(connection, mappingId, () => ApplyAsync(connection, realm, transaction, true, cancellationToken), cancellationToken);
+            }
         }
 
         // With conflict detection, the path's captures wait for this transaction (and it for them) from before its
-        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent. A partitioned mapping's
-        // Realms share one capture, so they share its lock.
-        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", realm.RealmId, cancellationToken);
+        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent.
+        return await LockedAsync(connection, realm.RealmId, () => ApplyAsync(connection, realm, transaction, true, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="apply"/> under the capture lock of <paramref name="captureId"/> (the path, or the partitioned mapping).</summary>
+    private static async Task<ApplyOutcome> LockedAsync(NpgsqlConnection connection, int captureId, Func<Task<ApplyOutcome>> apply, CancellationToken cancellationToken)
+    {
+        await PgCapturePass.LockAsync(connection, "pg_advisory_lock", captureId, cancellationToken);
         try
         {
-            return await ApplyAsync(connection, realm, transaction, cancellationToken);
+            return await apply();
         }
         finally
         {
-            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", realm.RealmId, CancellationToken.None);
+            await PgCapturePass.LockAsync(connection, "pg_advisory_unlock", captureId, CancellationToken.None);
         }
     }
 
-    private async Task<ApplyOutcome> ApplyAsync(NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, CancellationToken cancellationToken)
+    /// <param name="probe">Whether the transaction runs the conflict probe (its caller holds the capture lock).</param>
+    private async Task<ApplyOutcome> ApplyAsync(NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, bool probe, CancellationToken cancellationToken)
     {
         // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
-        await using var sqlTransaction = await connection.BeginTransactionAsync(Probes(realm) ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken);
+        await using var sqlTransaction = await connection.BeginTransactionAsync(probe ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken);
         MappedRealm? registered = null;
         if (!realm.Registered)
         {
@@ -126,7 +147,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
-        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), captured, cancellationToken);
+        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), probe && captured, cancellationToken);
         var plan = resolution.Plan;
         if (plan.SchemaChanged && mapping.Partitioned)
         {
@@ -182,40 +203,43 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         await CheckpointAsync(ApplyStep.AfterCommit, transaction);
         if (confirm is { } lsn)
         {
-            await new PgChangeReader(Capture!.ConnectionString).ConfirmAsync(realm.RealmId, lsn, cancellationToken);
+            await new PgChangeReader(Capture!.ConnectionString).ConfirmAsync(owner, lsn, cancellationToken);
         }
 
         return new ApplyOutcome(ApplyStatus.Applied) { Refused = plan.Refused, Conflicts = resolution.Conflicts.Length, Registered = registered };
     }
 
     /// <summary>
-    /// With <see cref="Capture"/> and a captured path: the probe's capture first, in this transaction (<see
-    /// cref="PgCapturePass.ProbeAsync"/>), which queues for Realm the SQL changes not yet sent and says which of them
-    /// this transaction touches; the policy decides (<see cref="ConflictResolver"/>). Returns the position to confirm
-    /// after the commit. If the transaction fails, the probe's outbox rows go with it and its retry sees the same.
+    /// With <paramref name="probe"/> (<see cref="Capture"/> set, the path or mapping captured): the probe's capture first,
+    /// in this transaction (<see cref="PgCapturePass.ProbeAsync"/>), which queues the SQL changes not yet sent (for a
+    /// partitioned mapping, every Realm's, each to its own outbox) and says which of them this transaction touches;
+    /// the policy decides (<see cref="ConflictResolver"/>). Returns the position to confirm after the commit. If the
+    /// transaction fails, the probe's outbox rows go with it and its retry sees the same.
     /// </summary>
     private async Task<(ConflictResolution Resolution, NpgsqlLogSequenceNumber? Confirm)> ResolveAsync(
-        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool captured,
+        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool probe,
         CancellationToken cancellationToken)
     {
-        // Partitioned mappings do not probe for conflicts yet: the one committed last wins.
-        if (Capture is null || !captured || plan.Calls.Length == 0 || realm.PartitionOf is not null)
+        if (!probe || plan.Calls.Length == 0)
         {
             return (ConflictResolution.None(plan), null);
         }
 
-        var probe = PgConflictProbe.For(plan, Policy);
-        if (probe.Keys.Count == 0)
+        var conflicts = PgConflictProbe.For(plan, Policy);
+        if (conflicts.Keys.Count == 0)
         {
             return (ConflictResolution.None(plan), null);
         }
 
-        var confirm = await Capture.ProbeAsync(connection, realm.RealmId, mapping, probe, cancellationToken);
-        return (probe.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, probe.ChangesByCall(mapping), Policy), confirm);
+        var confirm = await Capture!.ProbeAsync(connection, realm.PartitionOf ?? realm.RealmId, mapping, conflicts, cancellationToken, realm.PartitionOf is null ? null : realm.RealmId);
+        if (realm.PartitionOf is not null)
+        {
+            // The mapping's capture switched the views Realm by Realm: this transaction's Realm again.
+            await PgScopeViews.SelectAsync(connection, realm.RealmId, cancellationToken);
+        }
+
+        return (conflicts.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, conflicts.ChangesByCall(mapping), Policy), confirm);
     }
-
-    /// <summary>Whether the Realm's transactions run the conflict probe (<see cref="Capture"/> set, a path mapped on its own).</summary>
-    private bool Probes(MappedRealm realm) => Capture is not null && realm.PartitionOf is null;
 
     /// <summary>
     /// Two Realms of a partitioned mapping growing its shared tables at the same time would collide on the DDL: they take
