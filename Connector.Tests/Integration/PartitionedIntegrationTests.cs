@@ -12,6 +12,7 @@ using Connector.Tests.Postgres.EndToEnd;
 using Connector.Tests.SchemaGeneration;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Connector.Tests.Integration.Instructions;
+using static Connector.Tests.Integration.PartitionedWorld;
 
 namespace Connector.Tests.Integration;
 
@@ -24,11 +25,6 @@ namespace Connector.Tests.Integration;
 [CancelAfter(600_000)]
 public class PartitionedIntegrationTests
 {
-    /// <summary>The seed's pattern (its JavaScript slashes and escapes dropped): one private Realm per user id.</summary>
-    private const string Pattern = "^/([0-9a-f]+)/private$";
-    private const string UserA = "/0a/private";
-    private const string UserB = "/0b/private";
-
     [Test]
     public async Task Two_paths_with_the_same_primary_keys_each_keep_their_own_rows_and_a_clear_in_one_leaves_the_other(CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Connector.Tests.Journal;
 using Connector.Tests.SchemaGeneration;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Connector.Tests.Integration.Instructions;
+using static Connector.Tests.Integration.PartitionedWorld;
 
 namespace Connector.Tests.Integration;
 
@@ -23,10 +24,6 @@ namespace Connector.Tests.Integration;
 [CancelAfter(600_000)]
 public class PartitionedOperationsIntegrationTests
 {
-    private const string Pattern = "^/([0-9a-f]+)/private$";
-    private const string UserA = "/0a/private";
-    private const string UserB = "/0b/private";
-
     [Test]
     public async Task Status_and_doctor_sum_the_paths_and_count_the_rows_of_no_registered_realm(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Connector.Adapter;
 using static Connector.Tests.Integration.Instructions;
+using static Connector.Tests.Integration.PartitionedWorld;
 
 namespace Connector.Tests.Integration;
 
@@ -15,10 +16,6 @@ namespace Connector.Tests.Integration;
 [CancelAfter(600_000)]
 public class PartitionedPollIntegrationTests
 {
-    private const string Pattern = "^/([0-9a-f]+)/private$";
-    private const string UserA = "/0a/private";
-    private const string UserB = "/0b/private";
-
     [Test]
     public async Task Sql_changes_go_each_to_the_realm_its_row_names_and_a_moved_row_leaves_one_realm_for_the_other(CancellationToken cancellationToken)
     {

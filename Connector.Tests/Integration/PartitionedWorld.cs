@@ -21,6 +21,11 @@ namespace Connector.Tests.Integration;
 /// <summary>One test's database with the partitioned small schema deployed, and a journal of its own.</summary>
 internal sealed class PartitionedWorld : IAsyncDisposable
 {
+    /// <summary>The seed's pattern (its JavaScript slashes and escapes dropped): one private Realm per user id.</summary>
+    public const string Pattern = "^/([0-9a-f]+)/private$";
+    public const string UserA = "/0a/private";
+    public const string UserB = "/0b/private";
+
     private readonly JournalDirectory _journal = new();
 
     private PartitionedWorld(TestDatabase database) => Database = database;
