@@ -81,6 +81,9 @@ public sealed class PgConflictProbe
         }
     }
 
+    /// <summary>Records an SQL change to a touched key found elsewhere than in the probe's capture (<see cref="PgSentDeletes"/>).</summary>
+    internal void Record(string table, string key, SqlChange change) => _found.TryAdd((table, key), change);
+
     /// <summary>What <see cref="ConflictResolver"/> takes: per call, the keys (as the plan holds them) SQL changed.</summary>
     public IReadOnlyDictionary<int, IReadOnlyDictionary<object, SqlChange>> ChangesByCall(SchemaMapping mapping)
     {

@@ -76,6 +76,19 @@ public sealed class PgOutboxStore(NpgsqlConnection connection) : IOutboxShipping
         return entries;
     }
 
+    /// <summary>The newest <paramref name="limit"/> outbox transactions of the path, shipped or not, decoded, newest first.</summary>
+    public async IAsyncEnumerable<AdapterTransaction> ReadLatestAsync(int realmId, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """SELECT "Transaction" FROM realmsync."Outbox" WHERE "RealmId" = $1 ORDER BY "Version" DESC LIMIT $2;""", realmId);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AdapterCodec.Decode(reader.GetString(0));
+        }
+    }
+
     /// <summary>The outbox transactions <paramref name="first"/> to <paramref name="last"/> of the path, decoded, in version order.</summary>
     public async IAsyncEnumerable<AdapterTransaction> ReadRangeAsync(int realmId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

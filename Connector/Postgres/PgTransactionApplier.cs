@@ -73,27 +73,39 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         await using var connection = await connections.OpenAsync(cancellationToken);
         if (Capture is null)
         {
-            return await ApplyAsync(connection, realm, transaction, false, cancellationToken);
+            return await ApplyAsync(connection, realm, transaction, false, false, cancellationToken);
         }
 
         if (realm.PartitionOf is { } mappingId)
         {
             // A partitioned mapping's Realms apply without a probe: a capture of the whole mapping under its one lock for
             // every Realm transaction would serialize thousands of paths. Only a transaction that fails the way an SQL
-            // delete not yet captured makes it fail is applied again, once, with the probe of the mapping under its lock.
+            // delete Realm had not received makes it fail is applied again, once, with the probe of the mapping under its
+            // lock and a look at the deletes already captured for this Realm (PgSentDeletes).
             try
             {
-                return await ApplyAsync(connection, realm, transaction, false, cancellationToken);
+                return await ApplyAsync(connection, realm, transaction, false, false, cancellationToken);
             }
             catch (AdapterFormatException e) when (PgPlanExecutor.MissingTarget(e))
             {
-                return await LockedAsync(connection, mappingId, () => ApplyAsync(connection, realm, transaction, true, cancellationToken), cancellationToken);
+                return await LockedAsync(connection, mappingId, () => ApplyAsync(connection, realm, transaction, true, true, cancellationToken), cancellationToken);
             }
         }
 
         // With conflict detection, the path's captures wait for this transaction (and it for them) from before its
-        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent.
-        return await LockedAsync(connection, realm.RealmId, () => ApplyAsync(connection, realm, transaction, true, cancellationToken), cancellationToken);
+        // snapshot: the probe's capture is then exactly what SQL changed that no pass has sent. A transaction that still
+        // fails on a missing object is applied again, once, also looking at the deletes a pass already captured.
+        return await LockedAsync(connection, realm.RealmId, async () =>
+        {
+            try
+            {
+                return await ApplyAsync(connection, realm, transaction, true, false, cancellationToken);
+            }
+            catch (AdapterFormatException e) when (PgPlanExecutor.MissingTarget(e))
+            {
+                return await ApplyAsync(connection, realm, transaction, true, true, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="apply"/> under the capture lock of <paramref name="captureId"/> (the path, or the partitioned mapping).</summary>
@@ -111,7 +123,9 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     }
 
     /// <param name="probe">Whether the transaction runs the conflict probe (its caller holds the capture lock).</param>
-    private async Task<ApplyOutcome> ApplyAsync(NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, bool probe, CancellationToken cancellationToken)
+    /// <param name="sentDeletes">With the probe, whether objects it misses are looked up among the deletes already captured (<see cref="PgSentDeletes"/>).</param>
+    private async Task<ApplyOutcome> ApplyAsync(
+        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, bool probe, bool sentDeletes, CancellationToken cancellationToken)
     {
         // REPEATABLE READ with conflict detection: the probe reads the tables in the transaction's snapshot.
         await using var sqlTransaction = await connection.BeginTransactionAsync(probe ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken);
@@ -147,7 +161,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         }
 
         var mapping = cached.Mapping;
-        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), probe && captured, cancellationToken);
+        var (resolution, confirm) = await ResolveAsync(connection, realm, transaction, mapping, TransactionPlanner.Plan(transaction, cached.Scoped), probe && captured, sentDeletes, cancellationToken);
         var plan = resolution.Plan;
         if (plan.SchemaChanged && mapping.Partitioned)
         {
@@ -217,7 +231,7 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
     /// transaction fails, the probe's outbox rows go with it and its retry sees the same.
     /// </summary>
     private async Task<(ConflictResolution Resolution, NpgsqlLogSequenceNumber? Confirm)> ResolveAsync(
-        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool probe,
+        NpgsqlConnection connection, MappedRealm realm, AdapterTransaction transaction, SchemaMapping mapping, TransactionPlan plan, bool probe, bool sentDeletes,
         CancellationToken cancellationToken)
     {
         if (!probe || plan.Calls.Length == 0)
@@ -236,6 +250,11 @@ public sealed class PgTransactionApplier(PgConnectionFactory connections) : IInb
         {
             // The mapping's capture switched the views Realm by Realm: this transaction's Realm again.
             await PgScopeViews.SelectAsync(connection, realm.RealmId, cancellationToken);
+        }
+
+        if (sentDeletes)
+        {
+            await PgSentDeletes.MatchAsync(connection, mapping.ForRealm(mapping.RealmPath), plan, realm.RealmId, conflicts, cancellationToken);
         }
 
         return (conflicts.Found == 0 ? ConflictResolution.None(plan) : ConflictResolver.Resolve(plan, transaction, realm.RealmId, conflicts.ChangesByCall(mapping), Policy), confirm);

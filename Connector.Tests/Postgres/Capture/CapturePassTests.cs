@@ -170,6 +170,36 @@ public sealed class CapturePassTests
         Assert.That(await run.SyncAsync(), Is.Null, "after the outbox reaches Realm, Realm and the tables agree");
     }
 
+    [TestCase(ConflictPolicy.SqlWins)]
+    [TestCase(ConflictPolicy.RealmWins)]
+    public async Task A_Realm_SET_on_a_row_whose_delete_a_pass_already_took_is_a_conflict_not_bad_input(ConflictPolicy policy)
+    {
+        var (harness, run) = await StartAsync("/capture/sent-delete-" + ApplierOptions.PolicyText(policy));
+        await using var _ = harness;
+        await harness.QueryAsync("""INSERT INTO app."Dog" (name) VALUES ('a'), ('b');""");
+        Assert.That(await run.SyncAsync(), Is.Null);
+        await harness.QueryAsync("""DELETE FROM app."Dog" WHERE name = 'b';""");
+        var (_, sent) = await run.PassAsync(); // the pass takes SQL's delete before Realm's transaction arrives
+        var realm = harness.Transaction(
+            2,
+            """{"type":"SET","object_type":"Dog","identity":"a","values":{"born":["date",86400000]}}""",
+            """{"type":"SET","object_type":"Dog","identity":"b","values":{"born":["date",86400000]}}""");
+        run.ApplyToRealm(realm); // Realm made its change before it received the delete
+        Assert.That(sent.Select(t => run.ApplyToRealm(t).Status), Has.None.EqualTo(Connector.Tests.Model.ModelStatus.Refused));
+        await using var connections = harness.ApplierConnections();
+        var applier = new PgTransactionApplier(connections) { Capture = new PgCapturePass(harness.ConnectionString, run.Options), Policy = policy };
+        var (mapped, _) = await applier.FindAsync(harness.RealmPath, CancellationToken.None);
+
+        var outcome = await applier.ApplyAsync(mapped!, realm, CancellationToken.None);
+
+        Assert.That((outcome.Status, outcome.Conflicts), Is.EqualTo((ApplyStatus.Applied, 1)), "found in the outbox the pass wrote, not bad input");
+        var recorded = await harness.QueryAsync("""SELECT "ObjectIdentity", "Policy", "InstructionIndex" FROM realmsync."Conflict";""");
+        Assert.That(recorded.Select(r => ((string)r[0]!, (string)r[1]!, (int)r[2]!)), Is.EqualTo(new[] { ("\"b\"", ApplierOptions.PolicyText(policy), 1) }));
+        Assert.That(await harness.ScalarAsync("""SELECT born::text FROM app."Dog" WHERE name = 'a';"""), Is.EqualTo("1970-01-02 00:00:00"), "the rest applies");
+        Assert.That(await harness.ScalarAsync("""SELECT count(*) FROM app."Dog" WHERE name = 'b';"""), Is.EqualTo(0L));
+        Assert.That(await run.SyncAsync(), Is.Null, "Realm and the tables agree; the delete is not sent again");
+    }
+
     [Test]
     public async Task Under_realm_wins_a_list_edit_does_not_hide_an_SQL_update_of_its_owner_and_a_truncate_defers_to_the_poll_pass()
     {

@@ -11,7 +11,8 @@ namespace Connector.Tests.Postgres.Partitioned;
 /// <summary>
 /// Conflicts of a partitioned mapping's Realms on PostgreSQL (issue 12): they apply without a probe, and a transaction
 /// that fails on an object or list owner SQL deleted (not captured yet) is applied again with the probe of the mapping,
-/// which sends every Realm its pending changes and resolves the conflicts of this Realm only, under its RealmId.
+/// which sends every Realm its pending changes and resolves the conflicts of this Realm only, under its RealmId; a
+/// delete a capture already took (a pass, another Realm's probe) is found in the Realm's own outbox (PgSentDeletes).
 /// Two Realms, Ann and Bob, each with a Dog "rex" in the shared "Dog" table.
 /// </summary>
 [TestFixture]
@@ -69,6 +70,45 @@ public sealed class PartitionedConflictTests
         Assert.That(await PostgresServer.ScalarAsync(world.ConnectionString, """SELECT count(*) FROM public."Person__dogs";"""), Is.EqualTo(0L), "the edit had no owner to apply to");
         Assert.That(await world.OutboundAsync(world.AnnId), Is.EqualTo(new[] { "DELETE Person [\"objectId\",\"0123456789abcdef01234567\"]" }));
         Assert.That(await world.OutboundAsync(world.BobId), Is.Empty);
+    }
+
+    [Test]
+    public async Task Two_Realms_SETting_rows_one_SQL_statement_deleted_are_both_conflicts_though_the_first_probe_captures_both_deletes()
+    {
+        await using var world = await World.StartAsync(ConflictPolicy.SqlWins);
+        await world.SqlAsync("DELETE FROM public.\"Dog\" WHERE name = 'rex';");
+        world.Write(Ann, 2, """{"type":"SET","object_type":"Dog","identity":"rex","values":{"breed":"beagle"}}""");
+        world.Write(Bob, 2, """{"type":"SET","object_type":"Dog","identity":"rex","values":{"breed":"boxer"}}""");
+
+        var ann = await world.RunAsync(Ann);
+        var bob = await world.RunAsync(Bob);
+
+        // Ann's probe captured the whole mapping, Bob's delete included (into Bob's outbox): Bob's retry finds it there.
+        Assert.That((ann.Status, ann.Applied, ann.DeadLettered, ann.Conflicts), Is.EqualTo((InboundRunStatus.CaughtUp, 1, 0, 1)), ann.Reason);
+        Assert.That((bob.Status, bob.Applied, bob.DeadLettered, bob.Conflicts), Is.EqualTo((InboundRunStatus.CaughtUp, 1, 0, 1)), bob.Reason);
+        Assert.That(await world.ConflictsAsync(), Is.EqualTo(new[] { $"{world.AnnId} \"rex\" sql-wins 0", $"{world.BobId} \"rex\" sql-wins 0" }));
+        Assert.That(await SeedScenarioTests.DogsAsync(world.ConnectionString), Is.Empty);
+        Assert.That(await world.OutboundAsync(world.AnnId), Is.EqualTo(new[] { "DELETE Dog \"rex\"" }));
+        Assert.That(await world.OutboundAsync(world.BobId), Is.EqualTo(new[] { "DELETE Dog \"rex\"" }), "sent once");
+    }
+
+    [Test]
+    public async Task A_SET_on_a_row_whose_delete_a_pass_already_sent_is_a_conflict_not_bad_input()
+    {
+        await using var world = await World.StartAsync(ConflictPolicy.RealmWins);
+        await world.SqlAsync($"DELETE FROM public.\"Dog\" WHERE name = 'rex' AND _realm_id = {world.AnnId};");
+        await world.PassAsync();
+        Assert.That(await world.OutboundAsync(world.AnnId), Is.EqualTo(new[] { "DELETE Dog \"rex\"" }), "the pass took the delete before Ann's transaction arrived");
+        world.Write(Ann, 2,
+            """{"type":"SET","object_type":"Dog","identity":"rex","values":{"breed":"beagle"}}""",
+            """{"type":"INSERT","object_type":"Dog","identity":"max","values":{"name":"max","breed":"pug"}}""");
+
+        var run = await world.RunAsync(Ann);
+
+        Assert.That((run.Status, run.Applied, run.DeadLettered, run.Conflicts), Is.EqualTo((InboundRunStatus.CaughtUp, 1, 0, 1)), run.Reason);
+        Assert.That(await world.ConflictsAsync(), Is.EqualTo(new[] { $"{world.AnnId} \"rex\" realm-wins 0" }));
+        Assert.That(await SeedScenarioTests.DogsAsync(world.ConnectionString), Is.EqualTo(new[] { $"{Ann} max pug", $"{Bob} rex pug" }));
+        Assert.That(await world.OutboundAsync(world.AnnId), Is.Empty, "the delete is not sent again");
     }
 
     [Test]
