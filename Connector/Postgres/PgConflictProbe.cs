@@ -102,7 +102,8 @@ public sealed class PgConflictProbe
         return byCall;
     }
 
-    private static async Task<HashSet<string>> GoneAsync(NpgsqlConnection connection, SchemaMapping mapping, SqlTableDefinition table, List<string> keys, CancellationToken cancellationToken)
+    /// <summary>Which of <paramref name="keys"> (PostgreSQL's text of them) have no row in <paramref name="table">.</summary>
+    internal static async Task<HashSet<string>> GoneAsync(NpgsqlConnection connection, SchemaMapping mapping, SqlTableDefinition table, List<string> keys, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(PgDeltaQueries.Missing(mapping, table), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });

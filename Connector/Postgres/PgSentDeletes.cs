@@ -33,7 +33,7 @@ internal static class PgSentDeletes
         {
             var mapped = byClass.First().Mapped;
             var keys = byClass.SelectMany(t => t.Keys).Select(PgConflictProbe.Text).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var key in await MissingAsync(connection, deployed, deployed.Tables.First(d => d.Name == mapped.Table), keys, cancellationToken))
+            foreach (var key in await PgConflictProbe.GoneAsync(connection, deployed, deployed.Tables.First(d => d.Name == mapped.Table), keys, cancellationToken))
             {
                 missing[(mapped.Class.Name, key)] = mapped;
             }
@@ -54,21 +54,6 @@ internal static class PgSentDeletes
                 }
             }
         }
-    }
-
-    private static async Task<List<string>> MissingAsync(
-        NpgsqlConnection connection, SchemaMapping mapping, SqlTableDefinition table, List<string> keys, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(PgDeltaQueries.Missing(mapping, table), connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });
-        var gone = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            gone.Add(reader.GetString(0));
-        }
-
-        return gone;
     }
 
     /// <summary>For each missing object, its DELETE when that is the latest instruction the Realm's outbox holds for it (a CLEAR of its class, or an instruction on it, ends the search).</summary>
