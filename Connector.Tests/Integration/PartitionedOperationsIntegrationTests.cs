@@ -1,14 +1,6 @@
-using System.Globalization;
 using Connector.Applier;
 using Connector.Configuration;
-using Connector.Journal;
-using Connector.Sql;
 using Connector.SqlServer.Operations;
-using Connector.SqlServer.Schema;
-using Connector.SqlServer.Sql;
-using Connector.Tests.Journal;
-using Connector.Tests.SchemaGeneration;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Connector.Tests.Integration.Instructions;
 using static Connector.Tests.Integration.PartitionedWorld;
 
@@ -27,11 +19,11 @@ public class PartitionedOperationsIntegrationTests
     [Test]
     public async Task Status_and_doctor_sum_the_paths_and_count_the_rows_of_no_registered_realm(CancellationToken cancellationToken)
     {
-        await using var database = await DeployAsync(cancellationToken);
-        using var journal = new JournalDirectory();
-        Append(journal, UserA, 1, InsertPerson(Ann, "Ann of A"), InsertDog("rex"));
-        Append(journal, UserB, 1, InsertDog("rex"));
-        await ApplyAsync(database.ConnectionString, journal, cancellationToken, UserA, UserB);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
+        var database = world.Database;
+        world.Append(UserA, 1, InsertPerson(Ann, "Ann of A"), InsertDog("rex"));
+        world.Append(UserB, 1, InsertDog("rex"));
+        await CatchUpAsync(world.Applier(), cancellationToken, UserA, UserB);
         // A row SQL wrote for a Realm that never registered: kept, sent nowhere, reported.
         await database.RunScriptAsync("INSERT INTO [app].[Dog] ([_realm_id], [name]) VALUES (999999, N'stray');", cancellationToken);
 
@@ -57,13 +49,13 @@ public class PartitionedOperationsIntegrationTests
     [TestCase(SchemaOptions.Script)]
     public async Task The_login_sql_setup_prepares_holds_what_doctor_checks_and_applies_through_the_views(string applyMode, CancellationToken cancellationToken)
     {
-        await using var database = await DeployAsync(cancellationToken);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
+        var database = world.Database;
         await using var login = await LeastPrivilegeLogin.CreateAsync(database, "app", applyMode, cancellationToken);
-        using var journal = new JournalDirectory();
-        Append(journal, UserA, 1, InsertPerson(Ann, "Ann"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"));
-        Append(journal, UserA, 2, Delete("Person", Ann));
+        world.Append(UserA, 1, InsertPerson(Ann, "Ann"), InsertDog("rex", $$""", "owner": {{Ann}}"""), List("LIST_INSERT", Ann, 0, "rex"));
+        world.Append(UserA, 2, Delete("Person", Ann));
 
-        await ApplyAsync(login.ConnectionString, journal, cancellationToken, UserA);
+        await CatchUpAsync(world.Applier(login.ConnectionString), cancellationToken, UserA);
 
         Assert.That((await login.PermissionsAsync(login.Options(applyMode), cancellationToken)).Line(), Is.EqualTo(
             $"[ok] permissions: login {login.Name} holds every permission the connector needs (Schema.ApplyMode = {applyMode}; schemas [app], per-Realm views of [app_realm])."));
@@ -75,16 +67,16 @@ public class PartitionedOperationsIntegrationTests
     [Test]
     public async Task The_login_grows_the_shared_tables_and_their_views_under_auto(CancellationToken cancellationToken)
     {
-        await using var database = await DeployAsync(cancellationToken);
+        await using var world = await PartitionedWorld.StartAsync(Pattern, cancellationToken);
+        var database = world.Database;
         await using var login = await LeastPrivilegeLogin.CreateAsync(database, "app", SchemaOptions.Auto, cancellationToken);
-        using var journal = new JournalDirectory();
-        Append(journal, UserA, 1,
+        world.Append(UserA, 1,
             """{"type": "ADD_TYPE", "object_type": "Cat", "primary_key": "name", "properties": {"name": {"type": "string"}, "lives": {"type": "int", "nullable": true}}}""",
             """{"type": "ADD_PROPERTIES", "object_type": "Dog", "properties": {"color": {"type": "string", "nullable": true}}}""",
             """{"type": "INSERT", "object_type": "Cat", "identity": "tom", "values": {"name": "tom", "lives": 9}}""",
             InsertDog("rex", """, "color": "brown" """));
 
-        await ApplyAsync(login.ConnectionString, journal, cancellationToken, UserA);
+        await CatchUpAsync(world.Applier(login.ConnectionString), cancellationToken, UserA);
 
         Assert.That(await database.QueryAsync("SELECT r.[RealmPath], c.[name], c.[lives] FROM [app].[Cat] AS c JOIN [realmsync].[MappedRealm] AS r ON r.[RealmId] = c.[_realm_id]", cancellationToken),
             Is.EqualTo(new[] { new object?[] { UserA, "tom", 9L } }));
@@ -92,23 +84,9 @@ public class PartitionedOperationsIntegrationTests
         Assert.That(await database.ScalarAsync("SELECT d.[color] FROM [app].[Dog] AS d", cancellationToken), Is.EqualTo("brown"));
     }
 
-    private static async Task<TestDatabase> DeployAsync(CancellationToken cancellationToken)
+    /// <summary>Each path's journal applied by <paramref name="applier"/>; each must catch up.</summary>
+    private static async Task CatchUpAsync(InboundApplier applier, CancellationToken cancellationToken, params string[] realmPaths)
     {
-        var database = await TestDatabase.CreateAsync(SqlServerFixture.Require(), cancellationToken);
-        var artifacts = SchemaArtifactGenerator.Generate(SchemaCorpus.Load("Connector.Tests/SchemaGeneration/Corpus", "small.json"), "ignored", "app", "small.json", Pattern);
-        await database.RunScriptAsync(artifacts.DeployScript, cancellationToken);
-        return database;
-    }
-
-    private static void Append(JournalDirectory journal, string realmPath, long version, params string[] instructions) =>
-        JournalDirectory.Append(Path.Combine(journal.Inbound(realmPath), "00000000000000000001.jsonl"), string.Create(CultureInfo.InvariantCulture,
-            $$"""{"realm_path": "{{realmPath}}", "version": {{version}}, "instructions": [{{string.Join(", ", instructions)}}]}""") + "\n");
-
-    /// <summary>Each path's journal applied by the inbound runner as <paramref name="connectionString"/>'s login; each must catch up.</summary>
-    private static async Task ApplyAsync(string connectionString, JournalDirectory journal, CancellationToken cancellationToken, params string[] realmPaths)
-    {
-        var applier = new InboundApplier(new SqlConnectionFactory(connectionString), journal.Paths, new ApplierOptions(), NullLogger<InboundApplier>.Instance,
-            new RetryPolicy(5, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)));
         foreach (var path in realmPaths)
         {
             var result = await applier.RunOnceAsync(path, cancellationToken);

@@ -17,13 +17,11 @@ namespace Connector.Tests.Integration;
 /// </summary>
 internal sealed class PartitionedSqlServerRunner(string server) : StreamReplay("SQL Server (partitioned)")
 {
-    private const string Pattern = "^/([0-9a-f]+)/private$";
-
     /// <summary>Null when every path's rows equal its model; else the first path that differs, and how.</summary>
     public async Task<string?> RunAsync(IReadOnlyList<StreamCase> streams, CancellationToken cancellationToken)
     {
         var n = NextStream();
-        var artifacts = SchemaArtifactGenerator.Generate(streams[0].InitialSchema, "ignored", "p" + n.ToString(CultureInfo.InvariantCulture), "partitioned streams", Pattern);
+        var artifacts = SchemaArtifactGenerator.Generate(streams[0].InitialSchema, "ignored", "p" + n.ToString(CultureInfo.InvariantCulture), "partitioned streams", PartitionedWorld.Pattern);
         await using var database = await TestDatabase.CreateAsync(server, cancellationToken);
         await database.RunScriptAsync(artifacts.DeployScript, cancellationToken);
         var applier = new TransactionApplier(new SqlConnectionFactory(database.ConnectionString), new ApplierOptions());

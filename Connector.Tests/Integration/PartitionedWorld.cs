@@ -40,8 +40,9 @@ internal sealed class PartitionedWorld : IAsyncDisposable
         return new PartitionedWorld(database);
     }
 
-    public InboundApplier Applier() => new(
-        new SqlConnectionFactory(Database.ConnectionString), _journal.Paths, new ApplierOptions(), NullLogger<InboundApplier>.Instance,
+    /// <param name="connectionString">The login the applier runs as; the database owner's when null.</param>
+    public InboundApplier Applier(string? connectionString = null) => new(
+        new SqlConnectionFactory(connectionString ?? Database.ConnectionString), _journal.Paths, new ApplierOptions(), NullLogger<InboundApplier>.Instance,
         new RetryPolicy(5, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)));
 
     /// <summary>Appends one transaction to the path's journal; returns its segment.</summary>

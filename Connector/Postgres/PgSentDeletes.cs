@@ -46,12 +46,9 @@ internal static class PgSentDeletes
 
         foreach (var ((className, key), change) in await LatestDeletesAsync(connection, realmId, missing, cancellationToken))
         {
-            foreach (var touch in touches.Where(t => t.Mapped.Class.Name == className))
+            foreach (var touch in touches.Where(t => t.Mapped.Class.Name == className && t.Keys.Any(k => PgConflictProbe.Text(k) == key)))
             {
-                foreach (var planKey in touch.Keys.Where(k => PgConflictProbe.Text(k) == key))
-                {
-                    probe.Record(touch.Table, key, change);
-                }
+                probe.Record(touch.Table, key, change);
             }
         }
     }
